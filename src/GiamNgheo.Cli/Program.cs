@@ -1,0 +1,6 @@
+using System.CommandLine;
+using GiamNgheo.Cli.Commands;
+
+var root = new RootCommand("GiamNgheo — hệ thống quản lý giảm nghèo bền vững (command line)");
+root.Subcommands.Add(MigrateCommand.Create());
+return await root.Parse(args).InvokeAsync();
