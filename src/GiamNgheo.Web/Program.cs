@@ -1,4 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using GiamNgheo.Application;
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Web.Api;
+using GiamNgheo.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = "cookie-or-bearer";
+        o.DefaultChallengeScheme = "cookie-or-bearer";
+    })
+    .AddPolicyScheme("cookie-or-bearer", "Cookie for pages, bearer token for scripts", o =>
+        o.ForwardDefaultSelector = ctx =>
+            ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme)
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.AccessDeniedPath = "/Account/Denied";
+    o.Cookie.Name = "giamngheo";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.Password.RequiredLength = 10;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthorization();
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Denied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRequestLocalization(o =>
+{
+    var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-GB") };
+    o.DefaultRequestCulture = new RequestCulture("vi-VN");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+});
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+await Startup.InitializeAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGet("/health", HealthApi.Get).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapAuthApi();
+app.MapAdminUnitsApi();
+app.MapHouseholdsApi();
+app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
+app.MapRazorPages();
 app.Run();
+
+static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}

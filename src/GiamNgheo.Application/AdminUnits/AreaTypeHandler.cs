@@ -1,0 +1,54 @@
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.AdminUnits;
+
+public sealed record SetAreaTypeCommand(string CommuneCode, AreaType AreaType, DateOnly EffectiveFrom);
+
+/// <summary>A provincial administrator sets a commune's area type from a date: the current period is closed the day before.</summary>
+public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units)
+{
+    public async Task<Result<CommuneAreaType>> ExecuteAsync(SetAreaTypeCommand command, CancellationToken ct)
+    {
+        var user = db.CurrentUser;
+        var commune = await units.FindAsync(command.CommuneCode, command.EffectiveFrom, ct);
+        if (commune is null || commune.Level != AdminLevel.Commune)
+        {
+            return Result<CommuneAreaType>.NotFound();
+        }
+
+        var inScope = user.IsInRole(Roles.SystemAdmin)
+            || (user.IsInRole(Roles.ProvincialOfficer) && user.ScopeLevel == AdminLevel.Province && commune.ParentCode == user.ScopeUnitCode);
+        if (!inScope)
+        {
+            return UnitScope.IsAny(user, Roles.Administrators)
+                ? Result<CommuneAreaType>.NotFound()
+                : Result<CommuneAreaType>.Forbidden("Chỉ quản trị viên cấp tỉnh được sửa khu vực của xã.");
+        }
+
+        var rows = await db.CommuneAreaTypes.Where(a => a.CommuneCode == command.CommuneCode).ToListAsync(ct);
+        foreach (var row in rows.Where(r => r.ValidFrom is { } from && from >= command.EffectiveFrom).ToList())
+        {
+            db.CommuneAreaTypes.Remove(row);
+        }
+
+        foreach (var row in rows.Where(r => (r.ValidFrom is null || r.ValidFrom < command.EffectiveFrom)
+                     && (r.ValidTo is null || r.ValidTo >= command.EffectiveFrom)))
+        {
+            row.ValidTo = command.EffectiveFrom.AddDays(-1);
+        }
+
+        var created = new CommuneAreaType
+        {
+            CommuneCode = command.CommuneCode,
+            AreaType = command.AreaType,
+            ValidFrom = command.EffectiveFrom,
+            Source = "Đặt bởi " + user.UserName,
+        };
+        db.CommuneAreaTypes.Add(created);
+        await db.SaveChangesAsync(ct);
+        return Result<CommuneAreaType>.Ok(created);
+    }
+}

@@ -1,0 +1,58 @@
+using GiamNgheo.Application.Audit;
+using GiamNgheo.Application.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GiamNgheo.Application.Persistence.Configurations;
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<HouseholdEntity>
+{
+    public void Configure(EntityTypeBuilder<HouseholdEntity> builder)
+    {
+        builder.ToTable("households");
+        builder.Property(h => h.ProvinceCode).HasMaxLength(16);
+        builder.Property(h => h.CommuneCode).HasMaxLength(16);
+        builder.Property(h => h.VillageCode).HasMaxLength(24);
+        builder.Property(h => h.LegacyCommuneCode).HasMaxLength(16);
+        builder.Property(h => h.Code).HasMaxLength(32);
+        builder.Property(h => h.Address).HasMaxLength(300);
+        builder.Property(h => h.HeadName).HasMaxLength(150);
+        builder.Property(h => h.HeadNameFolded).HasMaxLength(150);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasIndex(h => h.Code).IsUnique();
+        builder.HasIndex(h => new { h.ProvinceCode, h.CommuneCode, h.VillageCode });
+        builder.HasIndex(h => new { h.CommuneCode, h.HeadNameFolded });
+        builder.HasMany(h => h.Members).WithOne(m => m.Household!).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<MemberEntity>
+{
+    public void Configure(EntityTypeBuilder<MemberEntity> builder)
+    {
+        builder.ToTable("members");
+        builder.Property(m => m.ProvinceCode).HasMaxLength(16);
+        builder.Property(m => m.FullName).HasMaxLength(150);
+        builder.Property(m => m.FullNameFolded).HasMaxLength(150);
+        builder.Property(m => m.EthnicityCode).HasMaxLength(4);
+        builder.Property(m => m.PersonalId).HasMaxLength(12);
+        builder.HasIndex(m => m.HouseholdId);
+        builder.HasIndex(m => m.PersonalId);
+        builder.HasIndex(m => m.FullNameFolded);
+    }
+}
+
+internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> builder)
+    {
+        builder.ToTable("audit_records");
+        builder.Property(a => a.UserId).HasMaxLength(64);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(32);
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(128);
+        builder.HasIndex(a => a.HouseholdId);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

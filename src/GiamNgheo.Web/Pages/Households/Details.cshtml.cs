@@ -1,0 +1,58 @@
+using GiamNgheo.Application;
+using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GiamNgheo.Web.Pages.Households;
+
+public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands commands) : PageModel
+{
+    public HouseholdDetail? Household { get; private set; }
+    public bool CanEdit => Roles.RegistryEditors.Any(User.IsInRole);
+    public bool CanSeeIds => Roles.PersonalIdViewers.Any(User.IsInRole);
+    public bool CanSeeAudit => Roles.Administrators.Any(User.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        Household = await queries.GetAsync(id, false, ct);
+        return Household is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
+    {
+        Household = await queries.GetAsync(id, true, ct);
+        return Household is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMemberAsync(long id, long memberId, CancellationToken ct)
+    {
+        var result = await commands.RemoveMemberAsync(id, memberId, ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = result.Status == ResultStatus.Ok ? L.T("Đã xóa thành viên.", "Member removed.") : result.Message;
+        return Redirect($"/Households/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        var result = await commands.DeleteAsync(id, ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Status != ResultStatus.Ok)
+        {
+            TempData["Flash"] = result.Message;
+            return Redirect($"/Households/Details/{id}");
+        }
+
+        TempData["Flash"] = L.T("Đã xóa hộ.", "Household deleted.");
+        return Redirect("/Households");
+    }
+}

@@ -1,0 +1,39 @@
+using GiamNgheo.Application;
+using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GiamNgheo.Web.Pages.Households;
+
+public sealed class IndexModel(HouseholdQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Commune { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Village { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public Page<HouseholdListItem> Result { get; private set; } = new([], 1, 25, 0);
+    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var units = await queries.ScopeUnitsAsync(ct);
+        Communes = [.. units.Where(u => u.ParentCode is null).Select(u => (u.Code, u.Name))];
+        Villages = [.. units.Where(u => u.ParentCode is not null && (string.IsNullOrEmpty(Commune) || u.ParentCode == Commune)).Select(u => (u.Code, u.Name))];
+        Result = await queries.ListAsync(new HouseholdListQuery(Commune, Village, Q, PageNumber, 25), ct);
+        CanEdit = Roles.RegistryEditors.Any(User.IsInRole);
+    }
+
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?> { ["commune"] = Commune, ["village"] = Village, ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToUriComponent();
+}
