@@ -11,7 +11,7 @@ public sealed record CommuneSuccessorDto(string OldCommuneCode, string OldCommun
 /// <summary>Reading the versioned hierarchy "as of a date".</summary>
 public sealed class AdminUnitQueries(AppDbContext db)
 {
-    public DateOnly Today => DateOnly.FromDateTime(db.Clock.GetLocalNow().DateTime);
+    public DateOnly Today => db.Clock.Today();
 
     public async Task<IReadOnlyList<AdminUnitDto>> ListAsync(AdminLevel level, DateOnly asOf, CancellationToken ct)
     {

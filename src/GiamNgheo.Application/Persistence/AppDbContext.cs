@@ -202,6 +202,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
         null => null,
         _ when SecretProperties.Contains(property) => "(đã thay đổi)",
         string s when property == nameof(MemberEntity.PersonalId) => PersonalId.Mask(s),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
