@@ -63,12 +63,16 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Status");
 });
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
 });
 builder.Services.AddProblemDetails();
+// Vietnamese text is written as UTF-8, not as &#x…; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
 builder.Services.AddRequestLocalization(o =>
 {
@@ -87,7 +91,11 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
-app.UseStatusCodePages();
+// Pages get a Vietnamese status page; the API gets ProblemDetails.
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal),
+    b => b.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal),
+    b => b.UseStatusCodePages());
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

@@ -1,0 +1,82 @@
+using System.Net;
+using GiamNgheo.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace GiamNgheo.Web.Tests.Browser;
+
+/// <summary>
+/// The app on a real 127.0.0.1 port (Kestrel) and Debian's Chromium driven by Playwright — no browser download.
+/// Screenshots go to the test output folder, under screenshots/.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public AppFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IBrowser Browser { get; private set; } = null!;
+    public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private IPlaywright? playwright;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("CI=true but /usr/bin/chromium is missing: browser tests must run in CI.");
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(ScreenshotDir);
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public void SkipWithoutChromium()
+    {
+        if (Browser is null)
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium (./test.sh installs it).");
+        }
+    }
+
+    public async Task<IPage> LoginAsync(string user)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/Account/Login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", AppFactory.Password);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
