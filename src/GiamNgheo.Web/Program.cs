@@ -6,6 +6,7 @@ using GiamNgheo.Application.Persistence;
 using GiamNgheo.Web.Api;
 using GiamNgheo.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -17,6 +18,10 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
+// Keys for cookies and tokens survive restarts: kept beside the database unless configured elsewhere.
+builder.Services.AddDataProtection().SetApplicationName("GiamNgheo")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Path"]
+        ?? Path.Combine(DatabaseSettings.RepositoryRoot(), "data", "keys")));
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
 builder.Services.AddAuthentication(o =>

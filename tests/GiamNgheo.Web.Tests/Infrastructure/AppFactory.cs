@@ -26,6 +26,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("DataProtection:Path", Path.Combine(Path.GetTempPath(), "giamngheo-test-keys"));
         builder.UseEnvironment("Testing");
     }
 
