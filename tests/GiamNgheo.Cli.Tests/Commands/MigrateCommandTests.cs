@@ -17,7 +17,8 @@ public class MigrateCommandTests
             await CliHost.InitializeAsync(host, CancellationToken.None);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.Equal(14_180, await db.AdminUnits.CountAsync());
+            // 10,794 pre-reform units + 3,355 post-reform units + 11 new periods for the 2026 type changes.
+            Assert.Equal(10_794 + 3_355 + 11, await db.AdminUnits.CountAsync());
             Assert.Equal(54, await db.EthnicGroups.CountAsync());
             Assert.True(File.Exists(path));
         }
