@@ -34,7 +34,13 @@ public readonly record struct IndicatorAnswers(uint Answered, uint Deprived)
     }
 
     /// <summary>Number of deprived indicators among <paramref name="codes"/> (e.g. one standard's codes).</summary>
-    public int CountDeprived(IEnumerable<string> codes)
+    public int CountDeprived(IEnumerable<string> codes) => CountDeprived(MaskOf(codes));
+
+    /// <summary>Number of deprived indicators among the columns of <paramref name="mask"/> (see <see cref="MaskOf"/>).</summary>
+    public int CountDeprived(uint mask) => BitOperations.PopCount(Deprived & mask);
+
+    /// <summary>The bit mask of some indicator codes, to count them fast in a loop.</summary>
+    public static uint MaskOf(IEnumerable<string> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
         var mask = 0u;
@@ -43,7 +49,7 @@ public readonly record struct IndicatorAnswers(uint Answered, uint Deprived)
             mask |= 1u << IndexOf(code);
         }
 
-        return BitOperations.PopCount(Deprived & mask);
+        return mask;
     }
 
     private static int IndexOf(string code)
