@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Domain.Households;
 
@@ -48,9 +50,9 @@ internal static class CausesAndNeeds
     {
         var count = Counts.Pick(random);
         var result = 0;
-        for (var attempt = 0; attempt < 12 && System.Numerics.BitOperations.PopCount((uint)result) < count; attempt++)
+        for (var attempt = 0; attempt < 12 && BitOperations.PopCount((uint)result) < count; attempt++)
         {
-            result |= Convert.ToInt32(table.Pick(random), System.Globalization.CultureInfo.InvariantCulture);
+            result |= Convert.ToInt32(table.Pick(random), CultureInfo.InvariantCulture);
         }
 
         return (T)Enum.ToObject(typeof(T), result);

@@ -11,8 +11,8 @@ public enum SyntheticProvinceError
     /// <summary>The code is not a province of the 2025 list.</summary>
     UnknownProvince = 0,
 
-    /// <summary>Households must be 0 or more; communes 1 or more.</summary>
-    InvalidCount = 1,
+    /// <summary>Households must be 0 or more, communes 1 or more, the review year 2000–2100.</summary>
+    InvalidOptions = 1,
 
     /// <summary>A commune would get more than 999,999 households, which the household code cannot number.</summary>
     CommuneCapacityExceeded = 2,

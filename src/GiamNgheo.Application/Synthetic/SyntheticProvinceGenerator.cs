@@ -30,10 +30,10 @@ public sealed class SyntheticProvinceGenerator
     public static CreateSyntheticProvinceResult Create(SyntheticProvinceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Households < 0 || options.MaxCommunes is < 1)
+        if (options.Households < 0 || options.MaxCommunes is < 1 || options.ReviewYear is < 2000 or > 2100)
         {
-            return Refuse(SyntheticProvinceError.InvalidCount,
-                "Số hộ phải từ 0 trở lên và số xã (nếu có) phải từ 1 trở lên.");
+            return Refuse(SyntheticProvinceError.InvalidOptions,
+                "Số hộ phải từ 0 trở lên, số xã (nếu có) từ 1 trở lên và năm rà soát từ 2000 đến 2100.");
         }
 
         var code = NormalizeProvinceCode(options.ProvinceCode);

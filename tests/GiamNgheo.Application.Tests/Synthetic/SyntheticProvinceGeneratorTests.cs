@@ -28,16 +28,17 @@ public class SyntheticProvinceGeneratorTests
     }
 
     [Theory]
-    [InlineData(-1, null)]
-    [InlineData(10, 0)]
-    public void Create_InvalidCounts_AreRefused(int households, int? communes)
+    [InlineData(-1, null, 2025)]
+    [InlineData(10, 0, 2025)]
+    [InlineData(10, null, 1999)]
+    public void Create_InvalidOptions_AreRefused(int households, int? communes, int year)
     {
         var result = SyntheticProvinceGenerator.Create(new SyntheticProvinceOptions
         {
-            ProvinceCode = "11", Households = households, Seed = 1, MaxCommunes = communes,
+            ProvinceCode = "11", Households = households, Seed = 1, MaxCommunes = communes, ReviewYear = year,
         });
 
-        Assert.Equal(SyntheticProvinceError.InvalidCount, result.Error);
+        Assert.Equal(SyntheticProvinceError.InvalidOptions, result.Error);
     }
 
     [Fact]
