@@ -3,4 +3,5 @@ using GiamNgheo.Cli.Commands;
 
 var root = new RootCommand("GiamNgheo — hệ thống quản lý giảm nghèo bền vững (command line)");
 root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();
