@@ -4,6 +4,8 @@ using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
+using GiamNgheo.Application.Synthetic;
+using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Demo;
@@ -11,14 +13,16 @@ namespace GiamNgheo.Application.Demo;
 public sealed record DemoAccount(string UserName, string Password, string Role, string? ScopeUnitCode, string ScopeName);
 
 /// <summary>
-/// The demo province: Điện Biên (11) with four real communes (one ward), five villages each and ~2,000 synthetic
+/// The demo province: Điện Biên (11) with its first four real communes, their villages and 2,000 synthetic
 /// households from the seeded generator, plus one account per role. Runs only on a database without households.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, VillageHandler villages)
 {
     public const string ProvinceCode = "11";
-    public static readonly string[] CommuneCodes = ["03127", "03158", "03160", "03166"];
-    public const int HouseholdsPerCommune = 500;
+    /// <summary>The first four communes of Điện Biên in code order: two wards (urban) and two communes (rural).</summary>
+    public static readonly string[] CommuneCodes = ["03127", "03151", "03158", "03160"];
+    public const int CommuneCount = 4;
+    public const int Households = 2_000;
     public const int Seed = 20251;
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(string password, CancellationToken ct)
@@ -29,14 +33,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
             await SeedHouseholdsAsync(ct);
         }
 
-        var firstVillage = await db.AdminUnits.Where(u => u.ParentCode == CommuneCodes[1] && u.Level == AdminLevel.Village)
+        var firstVillage = await db.AdminUnits.Where(u => u.ParentCode == CommuneCodes[2] && u.Level == AdminLevel.Village)
             .OrderBy(u => u.Code).Select(u => u.Code).FirstAsync(ct);
         var plan = new (string User, string Role, string? Scope, AdminLevel? Level)[]
         {
             ("admin", Roles.SystemAdmin, null, null),
             ("tinh", Roles.ProvincialOfficer, ProvinceCode, AdminLevel.Province),
-            ("xa", Roles.CommuneOfficer, CommuneCodes[1], AdminLevel.Commune),
-            ("xa2", Roles.CommuneOfficer, CommuneCodes[2], AdminLevel.Commune),
+            ("xa", Roles.CommuneOfficer, CommuneCodes[2], AdminLevel.Commune),
+            ("xa2", Roles.CommuneOfficer, CommuneCodes[3], AdminLevel.Commune),
             ("thon", Roles.VillageReviewer, firstVillage, AdminLevel.Village),
             ("nganh", Roles.SectorOfficer, ProvinceCode, AdminLevel.Province),
             ("giamsat", Roles.Supervisor, ProvinceCode, AdminLevel.Province),
@@ -73,37 +77,72 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
 
     private async Task SeedHouseholdsAsync(CancellationToken ct)
     {
-        var start = new DateOnly(2025, 7, 1);
-        var villageCodes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var commune in CommuneCodes)
+        var created = SyntheticProvinceGenerator.Create(new SyntheticProvinceOptions
         {
-            var list = new List<string>();
-            for (var i = 1; i <= 5; i++)
+            ProvinceCode = ProvinceCode,
+            Households = Households,
+            Seed = Seed,
+            MaxCommunes = CommuneCount,
+            ReviewYear = 2025,
+        });
+        var generator = created.Generator ?? throw new InvalidOperationException(created.Message);
+        var start = new DateOnly(2025, 7, 1);
+        var villageCodes = new Dictionary<(string Commune, string Name), string>();
+        foreach (var commune in generator.Plan.Communes)
+        {
+            var sequence = 0;
+            foreach (var name in commune.Villages)
             {
-                var name = commune == CommuneCodes[0] ? $"Tổ dân phố {i}" : DemoHouseholdGenerator.VillageName(commune, i);
-                list.Add((await villages.CreateAsync(commune, name, i, start, ct)).Code);
+                villageCodes[(commune.Code, name)] = (await villages.CreateAsync(commune.Code, name, ++sequence, start, ct)).Code;
             }
-
-            villageCodes[commune] = list;
         }
 
-        var areas = await db.CommuneAreaTypes.AsNoTracking().Where(a => CommuneCodes.Contains(a.CommuneCode) && a.ValidTo == null)
-            .ToDictionaryAsync(a => a.CommuneCode, a => a.AreaType, ct);
         var minority = (await db.EthnicGroups.AsNoTracking().ToListAsync(ct)).Select(e => e.IsEthnicMinority ? e.Code : "!" + e.Code).ToHashSet();
-        var generator = new DemoHouseholdGenerator(Seed);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SuppressEntityAudit = true;
         try
         {
             var count = 0;
-            foreach (var commune in CommuneCodes)
+            foreach (var synthetic in generator.Generate())
             {
-                foreach (var household in generator.Generate(ProvinceCode, commune, villageCodes[commune], areas[commune], HouseholdsPerCommune))
+                var row = synthetic.Household;
+                var household = new HouseholdEntity
                 {
-                    HouseholdCommands.RefreshDerived(household, minority);
-                    db.Households.Add(household);
-                    count++;
+                    ProvinceCode = ProvinceCode,
+                    CommuneCode = row.CommuneCode,
+                    VillageCode = villageCodes[(row.CommuneCode, row.Village)],
+                    Code = row.HouseholdCode,
+                    Address = row.Address,
+                    HeadName = row.HeadName,
+                    HeadNameFolded = VietnameseText.Fold(row.HeadName),
+                    AreaType = row.Area,
+                    Groups = row.Flags,
+                };
+                var order = 0;
+                foreach (var m in synthetic.Members)
+                {
+                    household.Members.Add(new MemberEntity
+                    {
+                        ProvinceCode = ProvinceCode,
+                        Order = ++order,
+                        FullName = m.FullName,
+                        FullNameFolded = VietnameseText.Fold(m.FullName),
+                        Sex = m.Sex,
+                        DateOfBirth = m.DateOfBirth,
+                        EthnicityCode = m.EthnicityCode,
+                        RelationToHead = m.RelationToHead,
+                        PersonalId = m.PersonalId,
+                        HasHealthInsurance = m.HealthInsurance,
+                        Education = m.Education,
+                        Schooling = m.Schooling,
+                        Disability = m.Disability,
+                        Employment = m.Employment,
+                    });
                 }
+
+                HouseholdCommands.RefreshDerived(household, minority);
+                db.Households.Add(household);
+                count++;
             }
 
             await db.SaveChangesAsync(ct);
