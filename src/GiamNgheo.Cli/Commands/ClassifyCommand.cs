@@ -1,9 +1,10 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using GiamNgheo.Cli.Households;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
 
 namespace GiamNgheo.Cli.Commands;
@@ -65,7 +66,8 @@ internal static class ClassifyCommand
             try
             {
                 long households;
-                using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false), 1 << 16))
+                using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan))
+                using (var writer = new ClassificationCsvWriter(file, standards))
                 {
                     households = ConsoleProgress.Run(showProgress, "Phân loại hộ", reader.Length, report => Classify(reader, standards, writer, report));
                 }
@@ -87,85 +89,98 @@ internal static class ClassifyCommand
         }
     }
 
-    private static long Classify(HouseholdCsvReader reader, IReadOnlyList<PovertyStandard> standards, StreamWriter writer, Action<long> report)
+    /// <summary>
+    /// Two threads: this one reads and validates rows into chunks; a second classifies them and writes the
+    /// output, so formatting and writing overlap the reading. After the first error nothing more is written.
+    /// </summary>
+    private static long Classify(HouseholdCsvReader reader, IReadOnlyList<PovertyStandard> standards, ClassificationCsvWriter writer, Action<long> report)
     {
-        var compiled = standards.Select(CompiledStandard.Compile).ToArray();
-        var codes = standards.Select(s => s.Indicators.Select(i => i.Code).ToArray()).ToArray();
-        writer.Write("household_id,standard,category,deprivation_count,deprived\n");
-        Span<char> number = stackalloc char[4];
-        while (reader.Read())
+        const int ChunkRows = 8192;
+        using var full = new BlockingCollection<HouseholdChunk>(boundedCapacity: 4);
+        using var free = new BlockingCollection<HouseholdChunk>();
+        for (var i = 0; i < 6; i++)
         {
-            if ((reader.Rows & 0xFFFF) == 0)
-            {
-                report(reader.BytesRead);
-            }
+            free.Add(new HouseholdChunk(ChunkRows, standards.Count));
+        }
 
-            if (!reader.RowIsValid || reader.Errors.Any)
+        using var failed = new CancellationTokenSource();
+        var consumer = Task.Run(() =>
+        {
+            try
             {
-                continue;
+                WriteChunks(full, free, standards, writer);
             }
-
-            var id = reader.HouseholdId;
-            for (var s = 0; s < compiled.Length; s++)
+            catch (Exception)
             {
-                var mask = reader.Mask(s);
-                var category = reader.Income is { } income
-                    ? compiled[s].Categorize(income, reader.Area, mask)
-                    : ByScore(standards[s], reader, mask);
-                WriteField(writer, id);
-                writer.Write(',');
-                writer.Write(standards[s].Code);
-                writer.Write(',');
-                writer.Write(category.ToCode());
-                writer.Write(',');
-                BitOperations.PopCount(mask).TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
-                writer.Write(number[..written]);
-                writer.Write(',');
-                var first = true;
-                for (var bits = mask; bits != 0; bits &= bits - 1)
+                // Unblocks the reading thread; the exception itself is rethrown by the await below.
+                failed.Cancel();
+                throw;
+            }
+        });
+        try
+        {
+            var chunk = free.Take(failed.Token);
+            while (reader.Read())
+            {
+                if ((reader.Rows & 0xFFFF) == 0)
                 {
-                    if (!first)
-                    {
-                        writer.Write(';');
-                    }
-
-                    writer.Write(codes[s][BitOperations.TrailingZeroCount(bits)]);
-                    first = false;
+                    report(reader.BytesRead);
                 }
 
-                writer.Write('\n');
+                if (reader.Errors.Any)
+                {
+                    continue;
+                }
+
+                chunk.Add(reader);
+                if (chunk.IsFull)
+                {
+                    full.Add(chunk, failed.Token);
+                    chunk = free.Take(failed.Token);
+                }
             }
+
+            if (chunk.Count > 0 && !reader.Errors.Any)
+            {
+                full.Add(chunk, failed.Token);
+            }
+        }
+        finally
+        {
+            full.CompleteAdding();
+            consumer.GetAwaiter().GetResult();
         }
 
         return reader.Rows;
     }
 
-    private static HouseholdCategory ByScore(PovertyStandard standard, HouseholdCsvReader reader, uint mask)
+    private static void WriteChunks(BlockingCollection<HouseholdChunk> full, BlockingCollection<HouseholdChunk> free, IReadOnlyList<PovertyStandard> standards, ClassificationCsvWriter writer)
     {
-        var scores = standard.ScoreLinesFor(reader.Area)!;
-        return PovertyRule.Decide(standard.Shape.Value, reader.B1Score!.Value, scores.PovertyScore.Value, scores.NearPovertyScore?.Value,
-            null, BitOperations.PopCount(mask), standard.DeprivationThreshold.Value).Category();
-    }
-
-    private static void WriteField(StreamWriter writer, ReadOnlySpan<char> value)
-    {
-        if (value.IndexOfAny(",\"\n\r") < 0)
+        var compiled = standards.Select(CompiledStandard.Compile).ToArray();
+        foreach (var chunk in full.GetConsumingEnumerable())
         {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        foreach (var ch in value)
-        {
-            if (ch == '"')
+            for (var i = 0; i < chunk.Count; i++)
             {
-                writer.Write('"');
+                var id = chunk.Id(i);
+                for (var s = 0; s < compiled.Length; s++)
+                {
+                    var mask = chunk.Masks[(i * compiled.Length) + s];
+                    var category = chunk.IsScore[i]
+                        ? ByScore(standards[s], (AreaType)chunk.Areas[i], (int)chunk.Values[i], mask)
+                        : compiled[s].Categorize(chunk.Values[i], (AreaType)chunk.Areas[i], mask);
+                    writer.Write(id, s, category, mask);
+                }
             }
 
-            writer.Write(ch);
+            chunk.Clear();
+            free.Add(chunk);
         }
+    }
 
-        writer.Write('"');
+    private static HouseholdCategory ByScore(PovertyStandard standard, AreaType area, int score, uint mask)
+    {
+        var scores = standard.ScoreLinesFor(area)!;
+        return PovertyRule.Decide(standard.Shape.Value, score, scores.PovertyScore.Value, scores.NearPovertyScore?.Value,
+            null, BitOperations.PopCount(mask), standard.DeprivationThreshold.Value).Category();
     }
 }

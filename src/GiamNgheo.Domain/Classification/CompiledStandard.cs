@@ -49,11 +49,17 @@ public sealed class CompiledStandard
         return Categorize(income, urban ? _urbanP : _ruralP, urban ? _urbanN : _ruralN, urban ? _urbanM : _ruralM, BitOperations.PopCount(deprivations) < K);
     }
 
+    /// <summary>Branch-free area select: <paramref name="area"/> is 0 (rural) or 1 (urban), checked by the batch entry points.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal HouseholdCategory Categorize(long income, byte area, uint deprivations)
     {
-        var urban = area != 0;
-        return Categorize(income, urban ? _urbanP : _ruralP, urban ? _urbanN : _ruralN, urban ? _urbanM : _ruralM, BitOperations.PopCount(deprivations) < K);
+        var urbanMask = -(long)area;
+        return Categorize(
+            income,
+            _ruralP + (unchecked(_urbanP - _ruralP) & urbanMask),
+            _ruralN + ((_urbanN - _ruralN) & urbanMask),
+            _ruralM + ((_urbanM - _ruralM) & urbanMask),
+            BitOperations.PopCount(deprivations) < K);
     }
 
     /// <summary>Branch-free: (b ≪ 1) + c + (¬b ∧ a ∧ e) with a = I &gt; p, b = I &gt; n, c = I &gt; m, e = D &lt; k.</summary>

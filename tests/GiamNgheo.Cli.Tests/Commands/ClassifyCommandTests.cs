@@ -37,6 +37,24 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_ManyRowsAcrossChunks_KeepsOrderAndQuotesIds()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => i % 1000 == 0
+            ? $"\"Hộ {i}, \"\"thôn\"\"\",00001,rural,{1_000_000 + i},1,1,1,0,0,0,0,0,0,0,0,0"
+            : $"HH{i},00001,rural,{1_000_000 + i},0,0,0,0,0,0,0,0,0,0,0,0");
+        var input = _files.Write("households.csv", [CsvFiles.Nd07Header, .. rows]);
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(20_001, lines.Length);
+        Assert.Equal("\"Hộ 0, \"\"thôn\"\"\",ND07_2021,poor,3,employment;dependants;nutrition", lines[1]);
+        Assert.Equal("HH19999,ND07_2021,near_poor,0,", lines[^1]);
+        Assert.Equal("HH12345,ND07_2021,near_poor,0,", lines[12_346]);
+    }
+
+    [Fact]
     public void Invoke_ThroughTheParser_UsesTheContractOptions()
     {
         var input = _files.Write("households.csv", CsvFiles.Nd07Header, "HH1,00001,urban,2000000,1,1,1,0,0,0,0,0,0,0,0,0");
