@@ -24,7 +24,8 @@ internal sealed class HouseholdCsvReader : IDisposable
     private readonly CsvDataReader _csv;
     private readonly IReadOnlyList<PovertyStandard> _standards;
     private readonly bool _needsIncome;
-    private readonly uint[] _masks;
+    /// <summary>Deprivation masks packed two standards per word: standard s is bits 32·(s mod 2) of word s / 2.</summary>
+    private readonly ulong[] _masks;
     private int _idCol = -1;
     private int _areaCol = -1;
     private int _incomeCol = -1;
@@ -37,7 +38,7 @@ internal sealed class HouseholdCsvReader : IDisposable
     {
         _standards = standards;
         _needsIncome = needsIncome;
-        _masks = new uint[standards.Count];
+        _masks = new ulong[(standards.Count + 1) / 2];
         Errors = errors;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var text = new StreamReader(_stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -88,7 +89,7 @@ internal sealed class HouseholdCsvReader : IDisposable
     }
 
     /// <summary>The deprivation mask of the current row under standard <paramref name="standardIndex"/>.</summary>
-    public uint Mask(int standardIndex) => _masks[standardIndex];
+    public uint Mask(int standardIndex) => (uint)(_masks[standardIndex >> 1] >> ((standardIndex & 1) * 32));
 
     public bool Read()
     {
@@ -181,11 +182,11 @@ internal sealed class HouseholdCsvReader : IDisposable
                 var code = indicators[j].Code;
                 if (!columns.TryGetValue(code, out var column))
                 {
-                    column = new IndicatorColumn(code, Require(code), new uint[_standards.Count]);
+                    column = new IndicatorColumn(code, Require(code), new ulong[_masks.Length]);
                     columns.Add(code, column);
                 }
 
-                column.Bits[s] |= 1u << j;
+                column.Bits[s >> 1] |= (1ul << j) << ((s & 1) * 32);
             }
         }
 
@@ -265,19 +266,22 @@ internal sealed class HouseholdCsvReader : IDisposable
 
     private void ReadIndicators()
     {
+        var masks = _masks;
         foreach (var column in _indicatorColumns)
         {
             var value = _csv.GetFieldSpan(column.Ordinal);
-            if (value.Length == 1 && value[0] == '1')
-            {
-                for (var s = 0; s < _masks.Length; s++)
-                {
-                    _masks[s] |= column.Bits[s];
-                }
-            }
-            else if (value.Length != 1 || value[0] != '0')
+            var flag = value.Length == 1 ? (uint)(value[0] - '0') : uint.MaxValue;
+            if (flag > 1)
             {
                 Errors.Add(Line, column.Code, $"chỉ số thiếu hụt phải là 0 hoặc 1, nhận được \"{value}\"");
+                continue;
+            }
+
+            var select = 0ul - flag;
+            var bits = column.Bits;
+            for (var w = 0; w < masks.Length; w++)
+            {
+                masks[w] |= bits[w] & select;
             }
         }
     }
@@ -295,5 +299,5 @@ internal sealed class HouseholdCsvReader : IDisposable
         }
     }
 
-    private sealed record IndicatorColumn(string Code, int Ordinal, uint[] Bits);
+    private sealed record IndicatorColumn(string Code, int Ordinal, ulong[] Bits);
 }
