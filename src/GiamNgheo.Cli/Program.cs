@@ -4,4 +4,7 @@ using GiamNgheo.Cli.Commands;
 var root = new RootCommand("GiamNgheo — hệ thống quản lý giảm nghèo bền vững (command line)");
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ClassifyCommand.Create());
+root.Subcommands.Add(MpiCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,169 @@
+using System.CommandLine;
+using GiamNgheo.Cli.Commands;
+
+namespace GiamNgheo.Cli.Tests.Commands;
+
+public sealed class ClassifyCommandTests : IDisposable
+{
+    private readonly CsvFiles _files = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    [Fact]
+    public void Run_TwoStandards_WritesOneRowPerHouseholdPerStandard()
+    {
+        var input = _files.Write("households.csv",
+            CsvFiles.Nd07Header + CsvFiles.Qd59Extra,
+            "HH1,00001,rural,650000,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0",
+            "HH2,00001,urban,1900000,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+            "HH3,00002,rural,700001,0,0,0,0,0,0,0,0,1,1,0,0,0,0,1,0,0");
+        var output = _files.PathOf("result.csv");
+
+        var exit = ClassifyCommand.Run("ND07_2021,QD59_2015", input, output, _out, _err);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            [
+                "household_id,standard,category,deprivation_count,deprived",
+                "HH1,ND07_2021,near_poor,1,water",
+                "HH1,QD59_2015,poor,1,water",
+                "HH2,ND07_2021,poor,3,employment;dependants;nutrition",
+                "HH2,QD59_2015,medium,0,",
+                "HH3,ND07_2021,near_poor,2,water;sanitation",
+                "HH3,QD59_2015,poor,3,health_access;water;sanitation",
+            ],
+            File.ReadAllLines(output));
+        Assert.Empty(_err.ToString());
+    }
+
+    [Fact]
+    public void Run_ManyRowsAcrossChunks_KeepsOrderAndQuotesIds()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => i % 1000 == 0
+            ? $"\"Hộ {i}, \"\"thôn\"\"\",00001,rural,{1_000_000 + i},1,1,1,0,0,0,0,0,0,0,0,0"
+            : $"HH{i},00001,rural,{1_000_000 + i},0,0,0,0,0,0,0,0,0,0,0,0");
+        var input = _files.Write("households.csv", [CsvFiles.Nd07Header, .. rows]);
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(20_001, lines.Length);
+        Assert.Equal("\"Hộ 0, \"\"thôn\"\"\",ND07_2021,poor,3,employment;dependants;nutrition", lines[1]);
+        Assert.Equal("HH19999,ND07_2021,near_poor,0,", lines[^1]);
+        Assert.Equal("HH12345,ND07_2021,near_poor,0,", lines[12_346]);
+    }
+
+    [Fact]
+    public void Invoke_ThroughTheParser_UsesTheContractOptions()
+    {
+        var input = _files.Write("households.csv", CsvFiles.Nd07Header, "HH1,00001,urban,2000000,1,1,1,0,0,0,0,0,0,0,0,0");
+        var output = _files.PathOf("result.csv");
+        var root = new RootCommand { ClassifyCommand.Create() };
+
+        var exit = root.Parse(["classify", "--standard", "ND07_2021", "--input", input, "--output", output])
+            .Invoke(new InvocationConfiguration { Output = _out, Error = _err });
+
+        Assert.Equal(0, exit);
+        Assert.Equal("HH1,ND07_2021,poor,3,employment;dependants;nutrition", File.ReadAllLines(output)[1]);
+    }
+
+    [Fact]
+    public void Run_B1ScoreInsteadOfIncome_UsesScoreThresholds()
+    {
+        var input = _files.Write("households.csv",
+            "household_id,area,b1_score,employment,dependants,nutrition,health_insurance,adult_education,child_schooling,housing_quality,housing_area,water,sanitation,telecom,information_devices",
+            "HH1,rural,140,1,1,1,0,0,0,0,0,0,0,0,0",
+            "HH2,rural,141,1,1,1,0,0,0,0,0,0,0,0,0");
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+        Assert.Equal(["poor", "not_poor"], File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[2]));
+    }
+
+    [Theory]
+    [InlineData("HH2,00001,rural,abc,0,0,0,0,0,0,0,0,0,0,0,0", "column income")]
+    [InlineData("HH2,00001,rural,1000000,2,0,0,0,0,0,0,0,0,0,0,0", "column employment")]
+    [InlineData("HH2,00001,mars,1000000,0,0,0,0,0,0,0,0,0,0,0,0", "column area")]
+    [InlineData("HH2,00001,rural,-5,0,0,0,0,0,0,0,0,0,0,0,0", "column income")]
+    [InlineData("HH2,00001,rural,,0,0,0,0,0,0,0,0,0,0,0,0", "column income")]
+    public void Run_BadValueOnLine3_FailsNamingLineAndColumnWithoutOutput(string badRow, string column)
+    {
+        var input = _files.Write("households.csv", CsvFiles.Nd07Header, "HH1,00001,rural,650000,0,0,0,0,0,0,0,0,1,0,0,0", badRow);
+        var output = _files.PathOf("result.csv");
+
+        var exit = ClassifyCommand.Run("ND07_2021", input, output, _out, _err);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"line 3, {column}:", _err.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.Equal(["households.csv"], _files.Files);
+    }
+
+    [Fact]
+    public void Run_SeveralBadValues_ListsEveryError()
+    {
+        var input = _files.Write("households.csv",
+            CsvFiles.Nd07Header,
+            "HH1,00001,rural,650000,0,0,0,0,0,0,0,0,1,0,0,0",
+            "HH2,00001,rural,abc,2,0,0,0,0,0,0,0,0,0,0,0",
+            "HH3,00001,mars,100,0,0,0,0,0,0,0,0,0,0,0,x");
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(1, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+        var err = _err.ToString();
+        Assert.Contains("line 3, column income:", err, StringComparison.Ordinal);
+        Assert.Contains("line 3, column employment:", err, StringComparison.Ordinal);
+        Assert.Contains("line 4, column area:", err, StringComparison.Ordinal);
+        Assert.Contains("line 4, column information_devices:", err, StringComparison.Ordinal);
+        Assert.Contains("4 lỗi", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Run_MoreErrorsThanTheLimit_ListsTheFirstHundredAndCountsAll()
+    {
+        var rows = Enumerable.Range(0, 150).Select(i => $"HH{i},00001,rural,abc,0,0,0,0,0,0,0,0,0,0,0,0");
+        var input = _files.Write("households.csv", [CsvFiles.Nd07Header, .. rows]);
+
+        Assert.Equal(1, ClassifyCommand.Run("ND07_2021", input, _files.PathOf("result.csv"), _out, _err));
+        var lines = _err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(100, lines.Count(l => l.StartsWith("line ", StringComparison.Ordinal)));
+        Assert.Contains("150 lỗi", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MissingIndicatorColumn_FailsOnTheHeader()
+    {
+        var input = _files.Write("households.csv", "household_id,area,income,water", "HH1,rural,1,0");
+
+        Assert.NotEqual(0, ClassifyCommand.Run("ND07_2021", input, _files.PathOf("result.csv"), _out, _err));
+        Assert.Contains("line 1, column employment:", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownStandard_FailsWithTheKnownCodes()
+    {
+        var input = _files.Write("households.csv", CsvFiles.Nd07Header);
+
+        Assert.Equal(2, ClassifyCommand.Run("ND99_2099", input, _files.PathOf("result.csv"), _out, _err));
+        Assert.Contains("ND07_2021", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ExistingOutputAndBadInput_KeepsTheOldOutput()
+    {
+        var input = _files.Write("households.csv", CsvFiles.Nd07Header, "HH2,00001,rural,abc,0,0,0,0,0,0,0,0,0,0,0,0");
+        var output = _files.Write("result.csv", "old");
+
+        Assert.Equal(1, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+        Assert.Equal("old\n", File.ReadAllText(output));
+    }
+
+    public void Dispose()
+    {
+        _files.Dispose();
+        _out.Dispose();
+        _err.Dispose();
+    }
+}

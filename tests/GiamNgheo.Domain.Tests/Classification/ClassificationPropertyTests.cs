@@ -1,0 +1,77 @@
+using CsCheck;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Standards;
+
+namespace GiamNgheo.Domain.Tests.Classification;
+
+public class ClassificationPropertyTests
+{
+    private static readonly Gen<PovertyStandard> AnyStandard = Gen.OneOf(StandardCatalog.All.ToArray());
+    private static readonly Gen<AreaType> AnyArea = Gen.Enum<AreaType>();
+    private static readonly Gen<long> AnyIncome = Gen.Long[0, 4_000_000];
+
+    /// <summary>More income never makes a household poorer (categories are ordered poor &lt; near-poor &lt; medium &lt; not poor).</summary>
+    [Fact]
+    public void Categorize_MoreIncome_NeverPoorer() =>
+        Gen.Select(AnyStandard, AnyArea, AnyIncome, Gen.Long[0, 2_000_000], Gen.UInt).Sample((standard, area, income, more, mask) =>
+        {
+            var compiled = CompiledStandard.Compile(standard);
+            var m = Mask(standard, mask);
+            Assert.True(compiled.Categorize(income + more, area, m) >= compiled.Categorize(income, area, m));
+        });
+
+    /// <summary>Fewer deprivations (a subset of the deprived indicators) never make a household poorer.</summary>
+    [Fact]
+    public void Categorize_FewerDeprivations_NeverPoorer() =>
+        Gen.Select(AnyStandard, AnyArea, AnyIncome, Gen.UInt, Gen.UInt).Sample((standard, area, income, mask, removed) =>
+        {
+            var compiled = CompiledStandard.Compile(standard);
+            var m = Mask(standard, mask);
+            Assert.True(compiled.Categorize(income, area, m & ~removed) >= compiled.Categorize(income, area, m));
+        });
+
+    /// <summary>The branch-free batch rule is the rule of the law.</summary>
+    [Fact]
+    public void Categorize_AnyHousehold_EqualsTheScalarRule() =>
+        Gen.Select(AnyStandard, AnyArea, AnyIncome, Gen.UInt).Sample((standard, area, income, mask) =>
+        {
+            var m = Mask(standard, mask);
+            var lines = standard.IncomeLinesFor(area);
+            var rule = PovertyRule.Decide(standard.Shape.Value, income, lines.PovertyLine.Value, lines.NearPovertyLine?.Value,
+                lines.MediumUpperBound?.Value, System.Numerics.BitOperations.PopCount(m), standard.DeprivationThreshold.Value);
+            Assert.Equal(rule.Category(), CompiledStandard.Compile(standard).Categorize(income, area, m));
+        });
+
+    /// <summary>The batch path and the scalar classifier agree household by household, and the counts add up.</summary>
+    [Fact]
+    public void Classify_Batch_MatchesHouseholdClassifier() =>
+        Gen.Select(AnyArea, AnyIncome, Gen.UInt).Array[0, 300].Sample(rows =>
+        {
+            var standard = StandardCatalog.Get("ND07_2021");
+            var compiled = CompiledStandard.Compile(standard);
+            var income = rows.Select(r => r.Item2).ToArray();
+            var area = rows.Select(r => (byte)r.Item1).ToArray();
+            var masks = rows.Select(r => Mask(standard, r.Item3)).ToArray();
+            var categories = new HouseholdCategory[rows.Length];
+            BatchClassifier.Classify(compiled, income, area, masks, categories);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var facts = new HouseholdFacts
+                {
+                    Area = rows[i].Item1,
+                    IncomePerPersonPerMonth = income[i],
+                    Answers = standard.Indicators.Select((ind, j) => (ind.Code, (masks[i] >> j & 1) == 1)).ToDictionary(x => x.Code, x => x.Item2),
+                };
+                Assert.Equal(HouseholdClassifier.Classify(facts, standard, Households.ReviewDate).Category, categories[i]);
+            }
+
+            var counts = BatchClassifier.Count(compiled, income, area, masks);
+            Assert.Equal(rows.Length, counts.Total);
+            Assert.Equal(categories.Count(c => c == HouseholdCategory.Poor), counts.Poor);
+            Assert.Equal(categories.Count(c => c == HouseholdCategory.Medium), counts.Medium);
+        });
+
+    private static uint Mask(PovertyStandard standard, uint bits) =>
+        standard.Indicators.Count == 32 ? bits : bits & ((1u << standard.Indicators.Count) - 1);
+}
