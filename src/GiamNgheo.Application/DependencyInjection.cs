@@ -36,6 +36,10 @@ public static class DependencyInjection
         services.AddScoped<HouseholdCommands>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Standards.StandardRegistry>();
+        services.AddScoped<Standards.ImportStandardHandler>();
+        services.AddScoped<Surveys.HouseholdClassificationService>();
+        services.AddScoped<Surveys.SurveyCommands>();
         return services;
     }
 }

@@ -4,6 +4,8 @@ using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
+using GiamNgheo.Application.Interchange;
+using GiamNgheo.Application.Surveys;
 using GiamNgheo.Application.Synthetic;
 using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ public sealed record DemoAccount(string UserName, string Password, string Role, 
 /// The demo province: Điện Biên (11) with its first four real communes, their villages and 2,000 synthetic
 /// households from the seeded generator, plus one account per role. Runs only on a database without households.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, VillageHandler villages)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, VillageHandler villages, HouseholdClassificationService classifier)
 {
     public const string ProvinceCode = "11";
     /// <summary>The first four communes of Điện Biên in code order: two wards (urban) and two communes (rural).</summary>
@@ -103,6 +105,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
         try
         {
             var count = 0;
+            var surveys = new List<(HouseholdEntity Household, HouseholdRow Row)>(Households);
             foreach (var synthetic in generator.Generate())
             {
                 var row = synthetic.Household;
@@ -142,7 +145,33 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
 
                 HouseholdCommands.RefreshDerived(household, minority);
                 db.Households.Add(household);
+                surveys.Add((household, row));
                 count++;
+            }
+
+            await db.SaveChangesAsync(ct);
+
+            // The review answers of the demo year, classified under every active standard.
+            foreach (var (household, row) in surveys)
+            {
+                var answers = HouseholdColumns.Indicators
+                    .Select(c => (c.Code, Value: row.Indicators.Get(c.Code)))
+                    .Where(a => a.Value is not null)
+                    .ToDictionary(a => a.Code, a => a.Value!.Value, StringComparer.Ordinal);
+                var survey = new HouseholdSurveyEntity
+                {
+                    HouseholdId = household.Id,
+                    ProvinceCode = ProvinceCode,
+                    Year = row.ReviewYear,
+                    IncomePerCapita = row.Income,
+                    B1Score = row.B1Score,
+                    Answers = HouseholdClassificationService.FormatAnswers(answers),
+                    Causes = row.Causes,
+                    Needs = row.Needs,
+                    Source = "demo",
+                };
+                db.HouseholdSurveys.Add(survey);
+                await classifier.ClassifyAndStoreAsync(household, survey, ct);
             }
 
             await db.SaveChangesAsync(ct);

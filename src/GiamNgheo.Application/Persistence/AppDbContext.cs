@@ -36,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<HouseholdEntity> Households => Set<HouseholdEntity>();
     public DbSet<MemberEntity> Members => Set<MemberEntity>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Standards.PovertyStandardEntity> PovertyStandards => Set<Standards.PovertyStandardEntity>();
+    public DbSet<Surveys.HouseholdSurveyEntity> HouseholdSurveys => Set<Surveys.HouseholdSurveyEntity>();
+    public DbSet<Surveys.HouseholdClassificationEntity> HouseholdClassifications => Set<Surveys.HouseholdClassificationEntity>();
 
     public ICurrentUser CurrentUser => currentUser;
 
@@ -106,6 +109,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
                     {
                         HouseholdEntity h => h.Id,
                         MemberEntity m => m.HouseholdId,
+                        Surveys.HouseholdSurveyEntity s => s.HouseholdId,
                         _ => null,
                     },
                     Changes = JsonSerializer.Serialize(p.State == EntityState.Added ? DescribeChanges(p.Entry, afterInsert: true) : p.Changes),

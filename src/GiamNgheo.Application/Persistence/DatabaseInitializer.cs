@@ -41,6 +41,9 @@ public sealed class DatabaseInitializer(AppDbContext db, IServiceProvider servic
             logger.LogInformation("Loaded {Count} reference rows", loaded);
         }
 
+        var parallel = (configuration["Standards:Parallel"] ?? "QD59_2015").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await Standards.StandardRegistry.EnsureShippedAsync(db, parallel, ct);
+
         var roleManager = services.GetService<RoleManager<IdentityRole>>();
         if (roleManager is not null)
         {

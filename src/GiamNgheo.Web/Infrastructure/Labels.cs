@@ -68,6 +68,14 @@ public static class L
         Employment.UnableToWork => T("Không có khả năng lao động", "Unable to work"),
     };
 
+    public static string Of(GiamNgheo.Domain.Classification.HouseholdCategory value) => value switch
+    {
+        GiamNgheo.Domain.Classification.HouseholdCategory.Poor => T("Hộ nghèo", "Poor"),
+        GiamNgheo.Domain.Classification.HouseholdCategory.NearPoor => T("Hộ cận nghèo", "Near-poor"),
+        GiamNgheo.Domain.Classification.HouseholdCategory.Medium => T("Hộ có mức sống trung bình", "Medium living standard"),
+        GiamNgheo.Domain.Classification.HouseholdCategory.NotPoor => T("Hộ không nghèo", "Not poor"),
+    };
+
     public static IEnumerable<string> Of(SpecialGroups groups)
     {
         if (groups.HasFlag(SpecialGroups.EthnicMinority))

@@ -1,15 +1,17 @@
 using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Surveys;
 using GiamNgheo.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.Web.Pages.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands commands) : PageModel
+public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands commands, SurveyCommands surveys) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
+    public SurveyView? Survey { get; private set; }
     public bool CanEdit => Roles.RegistryEditors.Any(User.IsInRole);
     public bool CanSeeIds => Roles.PersonalIdViewers.Any(User.IsInRole);
     public bool CanSeeAudit => Roles.Administrators.Any(User.IsInRole);
@@ -17,12 +19,14 @@ public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands com
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Household = await queries.GetAsync(id, false, ct);
+        Survey = Household is null ? null : await surveys.GetAsync(id, null, ct);
         return Household is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
     {
         Household = await queries.GetAsync(id, true, ct);
+        Survey = Household is null ? null : await surveys.GetAsync(id, null, ct);
         return Household is null ? NotFound() : Page();
     }
 

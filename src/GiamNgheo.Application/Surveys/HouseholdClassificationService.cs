@@ -1,0 +1,121 @@
+using System.Text.Json;
+using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Standards;
+using GiamNgheo.Domain.Classification;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Surveys;
+
+/// <summary>One household's classification under one standard, as the household page shows it.</summary>
+public sealed record StandardResult(string StandardCode, string StandardName, bool InParallel, Classification? Classification, string? Problem);
+
+/// <summary>Classifies a household's survey under every active standard and stores one row per standard.</summary>
+public sealed class HouseholdClassificationService(AppDbContext db, StandardRegistry standards)
+{
+    public static HouseholdFacts Facts(HouseholdEntity household, HouseholdSurveyEntity survey) => new()
+    {
+        Area = household.AreaType,
+        IncomePerPersonPerMonth = survey.IncomePerCapita,
+        B1Score = survey.B1Score,
+        Answers = ParseAnswers(survey.Answers),
+        Members = [.. household.Members.Select(m => new MemberFacts
+        {
+            DateOfBirth = m.DateOfBirth,
+            Sex = m.Sex,
+            HasHealthInsurance = m.HasHealthInsurance,
+            Education = m.Education,
+            Schooling = m.Schooling,
+            Employment = m.Employment,
+            Disability = m.Disability,
+        })],
+    };
+
+    public static DateOnly AsOf(HouseholdSurveyEntity survey) => survey.SurveyDate ?? new DateOnly(survey.Year, 12, 31);
+
+    public static Dictionary<string, bool> ParseAnswers(string json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, bool>>(json) ?? [];
+
+    public static string FormatAnswers(IReadOnlyDictionary<string, bool> answers) =>
+        JsonSerializer.Serialize(answers.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value));
+
+    /// <summary>Evaluates without saving (the household page and what-if use this).</summary>
+    public async Task<IReadOnlyList<StandardResult>> EvaluateAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
+    {
+        var active = await standards.ActiveAsync(survey.Year, household.ProvinceCode, ct);
+        var facts = Facts(household, survey);
+        var asOf = AsOf(survey);
+        var results = new List<StandardResult>(active.Count);
+        foreach (var (standard, inParallel) in active)
+        {
+            if (survey.ScreenedOut)
+            {
+                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, null,
+                    "Hộ được loại qua phiếu A (nhận dạng nhanh): không thuộc diện rà soát tiếp."));
+                continue;
+            }
+
+            try
+            {
+                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, HouseholdClassifier.Classify(facts, standard, asOf), null));
+            }
+            catch (ArgumentException)
+            {
+                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, null,
+                    "Chưa đủ thông tin để phân loại: cần thu nhập bình quân hoặc điểm B1 áp dụng được cho chuẩn này."));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Classifies and replaces the stored rows of the household for the survey's year (not those set by a decision).</summary>
+    public async Task<IReadOnlyList<StandardResult>> ClassifyAndStoreAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
+    {
+        var results = await EvaluateAsync(household, survey, ct);
+        var existing = await db.HouseholdClassifications.Where(c => c.HouseholdId == household.Id && c.Year == survey.Year).ToListAsync(ct);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        foreach (var result in results)
+        {
+            var row = existing.SingleOrDefault(c => c.StandardCode == result.StandardCode);
+            if (row is { DecisionId: not null })
+            {
+                continue;
+            }
+
+            if (result.Classification is null && !survey.ScreenedOut)
+            {
+                if (row is not null)
+                {
+                    db.HouseholdClassifications.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new HouseholdClassificationEntity
+                {
+                    HouseholdId = household.Id,
+                    ProvinceCode = household.ProvinceCode,
+                    CommuneCode = household.CommuneCode,
+                    StandardCode = result.StandardCode,
+                    Year = survey.Year,
+                };
+                db.HouseholdClassifications.Add(row);
+            }
+
+            row.CommuneCode = household.CommuneCode;
+            row.VillageCode = household.VillageCode;
+            row.Category = result.Classification?.Category ?? HouseholdCategory.NotPoor;
+            row.DeprivationCount = result.Classification?.DeprivationCount ?? 0;
+            row.Deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);
+            row.MemberCount = household.Members.Count;
+            row.Reason = result.Classification?.ReasonVi ?? result.Problem ?? string.Empty;
+            row.ComputedAtUtc = now;
+        }
+
+        return results;
+    }
+}

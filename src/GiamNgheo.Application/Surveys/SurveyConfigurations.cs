@@ -1,0 +1,50 @@
+using GiamNgheo.Application.Standards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GiamNgheo.Application.Surveys;
+
+internal sealed class HouseholdSurveyConfiguration : IEntityTypeConfiguration<HouseholdSurveyEntity>
+{
+    public void Configure(EntityTypeBuilder<HouseholdSurveyEntity> builder)
+    {
+        builder.ToTable("household_surveys");
+        builder.Property(s => s.ProvinceCode).HasMaxLength(16);
+        builder.Property(s => s.Answers).HasMaxLength(4000);
+        builder.Property(s => s.OtherCause).HasMaxLength(300);
+        builder.Property(s => s.Source).HasMaxLength(300);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.HouseholdId, s.Year }).IsUnique();
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HouseholdClassificationConfiguration : IEntityTypeConfiguration<HouseholdClassificationEntity>
+{
+    public void Configure(EntityTypeBuilder<HouseholdClassificationEntity> builder)
+    {
+        builder.ToTable("household_classifications");
+        builder.Property(c => c.ProvinceCode).HasMaxLength(16);
+        builder.Property(c => c.CommuneCode).HasMaxLength(16);
+        builder.Property(c => c.VillageCode).HasMaxLength(24);
+        builder.Property(c => c.StandardCode).HasMaxLength(40);
+        builder.Property(c => c.Deprived).HasMaxLength(1000);
+        builder.Property(c => c.Reason).HasMaxLength(2000);
+        builder.HasIndex(c => new { c.HouseholdId, c.Year, c.StandardCode }).IsUnique();
+        builder.HasIndex(c => new { c.ProvinceCode, c.Year, c.StandardCode, c.Category });
+        builder.HasIndex(c => new { c.CommuneCode, c.Year, c.StandardCode, c.Category });
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PovertyStandardConfiguration : IEntityTypeConfiguration<PovertyStandardEntity>
+{
+    public void Configure(EntityTypeBuilder<PovertyStandardEntity> builder)
+    {
+        builder.ToTable("poverty_standards");
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(40);
+        builder.Property(s => s.ProvinceCode).HasMaxLength(16);
+        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
+    }
+}
