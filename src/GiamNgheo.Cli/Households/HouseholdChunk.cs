@@ -6,6 +6,7 @@ namespace GiamNgheo.Cli.Households;
 /// </summary>
 internal sealed class HouseholdChunk(int capacity, int standards)
 {
+    /// <summary>Room kept free at the end for one more id plus the writer's 32-byte overread.</summary>
     private const int MaxIdBytes = 1024;
 
     private byte[] _ids = new byte[capacity * 24];
@@ -37,13 +38,13 @@ internal sealed class HouseholdChunk(int capacity, int standards)
             Array.Resize(ref _ids, _ids.Length * 2);
         }
 
-        var written = ClassificationCsvWriter.EncodeId(reader.HouseholdId, _ids.AsSpan(_idBytes, MaxIdBytes));
+        var written = ClassificationCsvWriter.EncodeId(reader.HouseholdId, _ids.AsSpan(_idBytes, MaxIdBytes - ClassificationCsvWriter.Slack));
         if (written < 0)
         {
             var id = reader.HouseholdId;
-            var room = System.Text.Encoding.UTF8.GetMaxByteCount(id.Length + 2) * 2;
+            var room = (System.Text.Encoding.UTF8.GetMaxByteCount(id.Length + 2) * 2) + ClassificationCsvWriter.Slack;
             Array.Resize(ref _ids, _ids.Length + room);
-            written = ClassificationCsvWriter.EncodeId(id, _ids.AsSpan(_idBytes, room));
+            written = ClassificationCsvWriter.EncodeId(id, _ids.AsSpan(_idBytes, room - ClassificationCsvWriter.Slack));
         }
 
         _idBytes += written;

@@ -55,6 +55,24 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_ThreeStandards_PacksEveryStandardsMask()
+    {
+        var input = _files.Write("households.csv",
+            CsvFiles.Nd07Header + CsvFiles.Qd59Extra + ",digital_services,waste_treatment",
+            "HH1,00001,rural,2100000,0,0,0,0,0,0,0,0,1,1,0,0,0,0,1,0,0,1,1");
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021,QD59_2015,ND351_2025", input, output, _out, _err));
+        Assert.Equal(
+            [
+                "HH1,ND07_2021,medium,2,water;sanitation",
+                "HH1,QD59_2015,not_poor,3,health_access;water;sanitation",
+                "HH1,ND351_2025,poor,4,digital_services;water;sanitation;waste_treatment",
+            ],
+            File.ReadAllLines(output).Skip(1));
+    }
+
+    [Fact]
     public void Invoke_ThroughTheParser_UsesTheContractOptions()
     {
         var input = _files.Write("households.csv", CsvFiles.Nd07Header, "HH1,00001,urban,2000000,1,1,1,0,0,0,0,0,0,0,0,0");
