@@ -16,7 +16,7 @@ namespace GiamNgheo.Application.Persistence;
 /// with its own migration set; the configured one is registered as <see cref="AppDbContext"/>.
 /// Saving writes an append-only <see cref="AuditRecord"/> for every created, updated or deleted audited entity.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider clock)
+public abstract partial class AppDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider clock)
     : IdentityDbContext<AppUser>(options)
 {
     private static readonly HashSet<string> NotAuditedProperties =
