@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Standards.StandardRegistry>();
         services.AddScoped<Standards.ImportStandardHandler>();
+        services.AddScoped<Standards.WhatIfQuery>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
         return services;

@@ -76,6 +76,15 @@ public static class L
         GiamNgheo.Domain.Classification.HouseholdCategory.NotPoor => T("Hộ không nghèo", "Not poor"),
     };
 
+    /// <summary>The verification mark of a legal value, as in domain-vietnam.md.</summary>
+    public static string Of(GiamNgheo.Domain.Standards.VerificationMark mark) => mark switch
+    {
+        GiamNgheo.Domain.Standards.VerificationMark.Verified => "[V]",
+        GiamNgheo.Domain.Standards.VerificationMark.SecondarySource => "[V3]",
+        GiamNgheo.Domain.Standards.VerificationMark.Unverified => "[M]",
+        GiamNgheo.Domain.Standards.VerificationMark.Derived => "[D]",
+    };
+
     public static IEnumerable<string> Of(SpecialGroups groups)
     {
         if (groups.HasFlag(SpecialGroups.EthnicMinority))

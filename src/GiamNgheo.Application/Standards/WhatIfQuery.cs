@@ -1,0 +1,65 @@
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Surveys;
+using GiamNgheo.Domain.Classification;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Standards;
+
+public sealed record WhatIfCommand(int Year, string FromStandard, string ToStandard);
+
+/// <summary>
+/// What-if on the live registry: classify the year's surveyed households in the user's scope under two standards and
+/// count, per commune, how many would enter or leave each category. Nothing is saved.
+/// </summary>
+public sealed class WhatIfQuery(AppDbContext db, StandardRegistry standards)
+{
+    public async Task<Result<WhatIfReport>> ExecuteAsync(WhatIfCommand command, CancellationToken ct)
+    {
+        var all = await standards.AllAsync(ct);
+        var from = all.FirstOrDefault(s => s.Standard.Code == command.FromStandard).Standard;
+        var to = all.FirstOrDefault(s => s.Standard.Code == command.ToStandard).Standard;
+        var errors = new ValidationErrors();
+        if (from is null)
+        {
+            errors.Add("fromStandard", $"Không có chuẩn nghèo mã {command.FromStandard}.");
+        }
+
+        if (to is null)
+        {
+            errors.Add("toStandard", $"Không có chuẩn nghèo mã {command.ToStandard}.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<WhatIfReport>.Invalid(errors.ToDictionary());
+        }
+
+        var households = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser);
+        var rows = await households
+            .Join(db.HouseholdSurveys.AsNoTracking().Where(s => s.Year == command.Year && !s.ScreenedOut), h => h.Id, s => s.HouseholdId, (h, s) => new { h, s })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.h.Id).ToList();
+        var members = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId)).ToListAsync(ct)).ToLookup(m => m.HouseholdId);
+        var facts = new List<(string, HouseholdFacts)>(rows.Count);
+        foreach (var r in rows)
+        {
+            r.h.Members = [.. members[r.h.Id]];
+            var f = HouseholdClassificationService.Facts(r.h, r.s);
+            if (f.IncomePerPersonPerMonth is not null || f.B1Score is not null)
+            {
+                facts.Add((r.h.CommuneCode, f));
+            }
+        }
+
+        var asOf = new DateOnly(command.Year, 12, 31);
+        try
+        {
+            return Result<WhatIfReport>.Ok(WhatIfAnalysis.Compare(facts, from!, to!, asOf));
+        }
+        catch (ArgumentException ex)
+        {
+            return Result<WhatIfReport>.Invalid(new Dictionary<string, string[]> { ["toStandard"] = ["Không so sánh được: " + ex.Message] });
+        }
+    }
+}
