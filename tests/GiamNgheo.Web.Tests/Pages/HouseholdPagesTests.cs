@@ -101,7 +101,7 @@ public class HouseholdPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var other = await app.PageClientAsync("xa2");
         var token = AppFactory.Antiforgery(await other.GetStringAsync("/Households/Edit"));
-        var gets = new[] { $"/Households/Details/{id}", $"/Households/Edit/{id}", $"/Households/Member/{id}" };
+        var gets = new[] { $"/Households/Details/{id}", $"/Households/Edit/{id}", $"/Households/Member/{id}", $"/Households/Survey/{id}" };
         foreach (var url in gets)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
@@ -111,12 +111,14 @@ public class HouseholdPagesTests(AppFactory app) : IClassFixture<AppFactory>
         {
             $"/Households/Details/{id}?handler=Reveal", $"/Households/Details/{id}?handler=Delete",
             $"/Households/Details/{id}?handler=RemoveMember&memberId=1", $"/Households/Edit/{id}", $"/Households/Member/{id}",
+            $"/Households/Survey/{id}",
         };
         foreach (var url in posts)
         {
             var response = await other.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token, ["Input.HeadName"] = "X", ["Input.FullName"] = "X", ["Input.DateOfBirth"] = "2000-01-01",
+                ["Input.Year"] = "2025", ["Input.IncomePerCapita"] = "1",
             }));
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, url + " answered " + response.StatusCode);
         }
