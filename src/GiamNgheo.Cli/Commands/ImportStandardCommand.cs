@@ -29,7 +29,7 @@ internal static class ImportStandardCommand
             await CliHost.InitializeAsync(host, ct);
             await using var scope = host.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<ImportStandardHandler>()
-                .ExecuteAsync(new ImportStandardCommand(await File.ReadAllTextAsync(path.FullName, ct), parse.GetValue(parallel)), ct);
+                .ExecuteAsync(new GiamNgheo.Application.Standards.ImportStandardCommand(await File.ReadAllTextAsync(path.FullName, ct), parse.GetValue(parallel)), ct);
             if (result.Status != ResultStatus.Ok)
             {
                 await Console.Error.WriteLineAsync($"{path.Name}: {result.Message} {string.Join(" ", result.Errors.SelectMany(e => e.Value))}");
