@@ -1,4 +1,7 @@
+using GiamNgheo.Application;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.Web.Infrastructure;
 
@@ -15,5 +18,30 @@ internal static class PageErrors
                 modelState.AddModelError(key, message);
             }
         }
+    }
+
+    /// <summary>
+    /// Post/redirect/get after a form's use case: on success a flash message and a redirect; not found (or outside the
+    /// scope) a 404; otherwise null with the errors on the page, so it is shown again with the user's input kept.
+    /// </summary>
+    public static IActionResult? AfterSave<T>(this PageModel page, Result<T> result, string flash, Func<T, string> redirectTo)
+    {
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                page.TempData["Flash"] = flash;
+                return new RedirectResult(redirectTo(result.Value!));
+            case ResultStatus.NotFound:
+                return new NotFoundResult();
+            case ResultStatus.Invalid:
+                AddTo(page.ModelState, result.Errors);
+                return null;
+            case ResultStatus.Conflict:
+            case ResultStatus.Forbidden:
+                page.ModelState.AddModelError(string.Empty, result.Message!);
+                return null;
+        }
+
+        return null;
     }
 }

@@ -1,4 +1,3 @@
-using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Web.Infrastructure;
@@ -63,20 +62,9 @@ public sealed class EditModel(HouseholdQueries queries, HouseholdCommands comman
             Version = Input.Version,
         };
         var result = Id is { } id ? await commands.UpdateAsync(id, input, ct) : await commands.CreateAsync(input, ct);
-        switch (result.Status)
+        if (this.AfterSave(result, L.T("Đã lưu.", "Saved."), h => $"/Households/Details/{h.Id}") is { } done)
         {
-            case ResultStatus.Ok:
-                TempData["Flash"] = L.T("Đã lưu.", "Saved.");
-                return Redirect($"/Households/Details/{result.Value!.Id}");
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Invalid:
-                PageErrors.AddTo(ModelState, result.Errors);
-                break;
-            case ResultStatus.Conflict:
-            case ResultStatus.Forbidden:
-                ModelState.AddModelError(string.Empty, result.Message!);
-                break;
+            return done;
         }
 
         await LoadUnitsAsync(ct);

@@ -1,4 +1,3 @@
-using GiamNgheo.Application;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Domain.Households;
@@ -73,20 +72,9 @@ public sealed class MemberModel(HouseholdQueries queries, HouseholdCommands comm
             var result = MemberId is { } memberId
                 ? await commands.UpdateMemberAsync(Id, memberId, input, ct)
                 : await commands.AddMemberAsync(Id, input, ct);
-            switch (result.Status)
+            if (this.AfterSave(result, L.T("Đã lưu thành viên.", "Member saved."), _ => $"/Households/Details/{Id}") is { } done)
             {
-                case ResultStatus.Ok:
-                    TempData["Flash"] = L.T("Đã lưu thành viên.", "Member saved.");
-                    return Redirect($"/Households/Details/{Id}");
-                case ResultStatus.NotFound:
-                    return NotFound();
-                case ResultStatus.Invalid:
-                    PageErrors.AddTo(ModelState, result.Errors);
-                    break;
-                case ResultStatus.Conflict:
-                case ResultStatus.Forbidden:
-                    ModelState.AddModelError(string.Empty, result.Message!);
-                    break;
+                return done;
             }
         }
 

@@ -1,4 +1,3 @@
-using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Surveys;
@@ -80,20 +79,9 @@ public sealed class SurveyModel(HouseholdQueries households, SurveyCommands surv
         if (ModelState.IsValid)
         {
             var result = await surveys.SaveAsync(Id, input, ct);
-            switch (result.Status)
+            if (this.AfterSave(result, L.T("Đã lưu phiếu và phân loại hộ.", "Saved and classified."), _ => $"/Households/Details/{Id}") is { } done)
             {
-                case ResultStatus.Ok:
-                    TempData["Flash"] = L.T("Đã lưu phiếu và phân loại hộ.", "Saved and classified.");
-                    return Redirect($"/Households/Details/{Id}");
-                case ResultStatus.NotFound:
-                    return NotFound();
-                case ResultStatus.Invalid:
-                    PageErrors.AddTo(ModelState, result.Errors);
-                    break;
-                case ResultStatus.Conflict:
-                case ResultStatus.Forbidden:
-                    ModelState.AddModelError(string.Empty, result.Message!);
-                    break;
+                return done;
             }
         }
 
