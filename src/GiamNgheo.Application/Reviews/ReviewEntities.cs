@@ -165,3 +165,13 @@ public sealed class PublicHolidayEntity : IAudited
     /// <summary>V, V3 or M (domain-vietnam.md §0).</summary>
     public string Mark { get; set; } = "M";
 }
+
+public static class ListingReasonNames
+{
+    public static string ToVietnamese(this ListingReason reason) => reason switch
+    {
+        ListingReason.CurrentList => "Danh sách hiện hành",
+        ListingReason.Application => "Đơn Mẫu 01",
+        ListingReason.Manual => "Bổ sung",
+    };
+}

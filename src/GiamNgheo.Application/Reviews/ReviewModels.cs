@@ -82,3 +82,5 @@ public sealed record MovementRow(string UnitCode, string ListVi, string Measure,
 public sealed record MovementReport(string CommuneCode, int Year, string StandardCode, IReadOnlyList<MovementRow> Rows, int RecentlyEscaped);
 
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
+
+public sealed record ReviewHouseholdRef(long Id, long CommuneReviewId, long HouseholdId, int Year, string HeadName, string HouseholdCode, HouseholdReviewState State);

@@ -147,6 +147,26 @@ public sealed class ReviewQueries(AppDbContext db)
             allStates.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), next, meetings);
     }
 
+    /// <summary>One household of a review, for the survey page (null outside the user's scope).</summary>
+    public async Task<ReviewHouseholdRef?> ReviewHouseholdAsync(long reviewHouseholdId, CancellationToken ct)
+    {
+        var rh = await db.ReviewHouseholds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == reviewHouseholdId, ct);
+        if (rh is null)
+        {
+            return null;
+        }
+
+        var cr = await db.CommuneReviews.AsNoTracking().SingleAsync(c => c.Id == rh.CommuneReviewId, ct);
+        if (!UnitScope.Contains(db.CurrentUser, cr.ProvinceCode, cr.CommuneCode, rh.VillageCode))
+        {
+            return null;
+        }
+
+        var year = await db.ReviewCampaigns.AsNoTracking().Where(c => c.Id == cr.CampaignId).Select(c => c.Year).SingleAsync(ct);
+        var head = await db.Households.AsNoTracking().Where(h => h.Id == rh.HouseholdId).Select(h => new { h.HeadName, h.Code }).SingleAsync(ct);
+        return new ReviewHouseholdRef(rh.Id, cr.Id, rh.HouseholdId, year, head.HeadName, head.Code, rh.State);
+    }
+
     /// <summary>
     /// Movements (§5.2) of a commune between the recognised lists of year−1 and year under the campaign's standard, per village,
     /// for households and persons. A household with no row in a year counts as above the near-poor line when it was in the
