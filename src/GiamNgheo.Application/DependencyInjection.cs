@@ -2,6 +2,7 @@ using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Standards.WhatIfQuery>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
+        services.AddReviews();
         return services;
     }
 }

@@ -459,6 +459,431 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.CommuneReviewEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DistrictConsultedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostingEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostingStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportSubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "CommuneCode")
+                        .IsUnique();
+
+                    b.ToTable("commune_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.EscapeRequestEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCategory")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewHouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("escape_requests", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.PublicHolidayEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "ProvinceCode");
+
+                    b.ToTable("public_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.RecognitionDecisionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommuneReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneReviewId");
+
+                    b.ToTable("recognition_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewCampaignEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParallelStandards")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year", "Kind", "Month");
+
+                    b.ToTable("review_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewComplaintEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Complainant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecheckResult")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewHouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewHouseholdId");
+
+                    b.ToTable("review_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewFileEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("review_files", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Agree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommuneReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("ListingReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousCategory")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CommuneReviewId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("review_households", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewMeetingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommuneReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneReviewId");
+
+                    b.ToTable("review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewVoteEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewHouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReviewHouseholdId");
+
+                    b.ToTable("review_votes", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Standards.PovertyStandardEntity", b =>
                 {
                     b.Property<string>("Code")
@@ -761,6 +1186,90 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.CommuneReviewEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.ReviewCampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.EscapeRequestEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.RecognitionDecisionEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.CommuneReviewEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewComplaintEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewHouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewFileEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.ReviewCampaignEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.CommuneReviewEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewMeetingEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.CommuneReviewEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.ReviewVoteEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.ReviewMeetingEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewHouseholdId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GiamNgheo.Application.Surveys.HouseholdClassificationEntity", b =>

@@ -1,0 +1,272 @@
+using System.Globalization;
+using GiamNgheo.Application.Documents;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace GiamNgheo.Application.Reviews.Documents;
+
+/// <summary>The review's documents as PDFs (Noto Sans, Vietnamese): the posting list and the certificates (Mẫu 03).</summary>
+public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>The public posting list of the commune (or one village), available from the posting step on.</summary>
+    public async Task<Result<DocumentFile>> PostingListAsync(long communeReviewId, string? villageCode, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        if (board.State < CommuneReviewState.Posting)
+        {
+            return Result<DocumentFile>.Conflict($"Danh sách niêm yết chỉ có từ bước \"{CommuneReviewState.Posting.ToVietnamese()}\" (hiện: \"{board.StateVi}\").");
+        }
+
+        var rows = board.Households.Where(h => villageCode is null || h.VillageCode == villageCode).ToList();
+        var villages = await VillageNamesAsync(rows.Select(r => r.VillageCode), ct);
+        using var doc = new Writer($"Danh sách niêm yết {board.CommuneName} {board.Year}");
+        doc.Header($"ỦY BAN NHÂN DÂN {board.CommuneName.ToUpper(Vi)}");
+        doc.Title($"DANH SÁCH NIÊM YẾT CÔNG KHAI KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {board.Year}");
+        if (villageCode is not null)
+        {
+            doc.Center(villages.GetValueOrDefault(villageCode, villageCode), 11, false);
+        }
+
+        doc.Center($"Thời gian niêm yết: từ ngày {D(board.PostingStart)} đến hết ngày {D(board.PostingEnd)} ({ReviewSettings.Rules.PostingWorkingDays} ngày làm việc)", 10, false);
+        doc.Center($"Chuẩn nghèo áp dụng: {board.StandardCode}", 10, false);
+        doc.Space(8);
+        float[] widths = [30, 95, 150, 95, 75, 85];
+        doc.Row(["STT", "Mã hộ", "Họ và tên chủ hộ", "Thôn", "Năm trước", "Kết quả rà soát"], widths, bold: true);
+        var i = 0;
+        foreach (var r in rows)
+        {
+            doc.Row([(++i).ToString(CultureInfo.InvariantCulture), r.HouseholdCode, r.HeadName, villages.GetValueOrDefault(r.VillageCode ?? string.Empty, r.VillageCode ?? string.Empty),
+                CategoryVi(r.PreviousCategory), CategoryVi(r.Category)], widths, bold: false);
+        }
+
+        doc.Space(10);
+        doc.Left($"Tổng số: {rows.Count} hộ; hộ nghèo {rows.Count(r => r.Category == "poor")}, hộ cận nghèo {rows.Count(r => r.Category == "near_poor")}.", 10);
+        doc.Left("Mọi ý kiến, khiếu nại gửi Ban Chỉ đạo rà soát xã trong thời gian niêm yết.", 10);
+        db.AddAuditEvent("review.document.posting", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null, new { villageCode, households = rows.Count });
+        await db.SaveChangesAsync(ct);
+        return Result<DocumentFile>.Ok(new DocumentFile($"niem-yet-{board.CommuneCode}-{board.Year}.pdf", "application/pdf", doc.ToBytes()));
+    }
+
+    /// <summary>Certificates (Mẫu 03), one page per recognised poor or near-poor household; one household when <paramref name="reviewHouseholdId"/> is given.</summary>
+    public async Task<Result<DocumentFile>> CertificatesAsync(long communeReviewId, long? reviewHouseholdId, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        if (board.State < CommuneReviewState.CertificatesIssued || board.State > CommuneReviewState.Returned)
+        {
+            return Result<DocumentFile>.Conflict("Giấy chứng nhận chỉ in được sau khi đã có quyết định công nhận và cấp giấy chứng nhận.");
+        }
+
+        var rows = board.Households.Where(h => h.CertificateNumber is not null && (reviewHouseholdId is null || h.Id == reviewHouseholdId)).ToList();
+        if (rows.Count == 0)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        var ids = rows.Select(r => r.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Include(h => h.Members).Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var villages = await VillageNamesAsync(rows.Select(r => r.VillageCode), ct);
+        using var doc = new Writer($"Giấy chứng nhận {board.CommuneName} {board.Year}");
+        var first = true;
+        foreach (var r in rows)
+        {
+            if (!first)
+            {
+                doc.NewPage();
+            }
+
+            first = false;
+            var h = households[r.HouseholdId];
+            doc.Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true);
+            doc.Center("Độc lập - Tự do - Hạnh phúc", 12, true);
+            doc.Space(6);
+            doc.Left($"ỦY BAN NHÂN DÂN {board.CommuneName.ToUpper(Vi)}", 11, bold: true);
+            doc.Left($"Số: {r.CertificateNumber}", 10);
+            doc.Space(10);
+            doc.Title(r.Category == "poor" ? "GIẤY CHỨNG NHẬN HỘ NGHÈO" : "GIẤY CHỨNG NHẬN HỘ CẬN NGHÈO");
+            doc.Center($"Năm {board.Year + 1}", 12, true);
+            doc.Space(10);
+            doc.Left($"Chủ tịch Ủy ban nhân dân {board.CommuneName} chứng nhận:", 11);
+            doc.Left($"Hộ ông/bà: {h.HeadName}", 12, bold: true);
+            doc.Left($"Mã hộ: {h.Code}", 11);
+            doc.Left($"Địa chỉ: {h.Address}, {villages.GetValueOrDefault(h.VillageCode ?? string.Empty, h.VillageCode ?? string.Empty)}, {board.CommuneName}", 11);
+            doc.Left($"Là {(r.Category == "poor" ? "hộ nghèo" : "hộ cận nghèo")} theo chuẩn nghèo đa chiều ({board.StandardCode}), được công nhận tại Quyết định số {board.DecisionNumber} ngày {D(board.DecisionSignedOn)} của Chủ tịch UBND xã.", 11);
+            doc.Space(6);
+            doc.Left($"Các thành viên trong hộ ({h.Members.Count} người):", 11, bold: true);
+            float[] widths = [30, 200, 90, 150];
+            doc.Row(["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ"], widths, bold: true);
+            var i = 0;
+            foreach (var m in h.Members.OrderBy(m => m.Order))
+            {
+                doc.Row([(++i).ToString(CultureInfo.InvariantCulture), m.FullName, m.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), Relation(m.RelationToHead)], widths, bold: false);
+            }
+
+            doc.Space(16);
+            doc.Right($"{board.CommuneName}, ngày {D(db.Clock.Today())}", 11);
+            doc.Right("CHỦ TỊCH", 11, bold: true);
+            doc.Right("(Ký, ghi rõ họ tên, đóng dấu)", 9);
+        }
+
+        db.AddAuditEvent("review.document.certificates", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null, new { certificates = rows.Count, reviewHouseholdId });
+        await db.SaveChangesAsync(ct);
+        var name = rows.Count == 1 ? $"giay-chung-nhan-{rows[0].HouseholdCode}.pdf" : $"giay-chung-nhan-{board.CommuneCode}-{board.Year}.pdf";
+        return Result<DocumentFile>.Ok(new DocumentFile(name, "application/pdf", doc.ToBytes()));
+    }
+
+    private async Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string?> codes, CancellationToken ct)
+    {
+        var list = codes.OfType<string>().Distinct().ToList();
+        var units = await db.AdminUnits.AsNoTracking().Where(u => list.Contains(u.Code)).Select(u => new { u.Code, u.Name }).ToListAsync(ct);
+        return units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+    }
+
+    public static string CategoryVi(string? code) =>
+        code is null ? "—" : HouseholdCategoryCodes.TryParse(code, out var c) ? c.ToVietnamese() : code;
+
+    private static string Relation(Domain.Households.RelationToHead relation) => relation switch
+    {
+        Domain.Households.RelationToHead.Head => "Chủ hộ",
+        Domain.Households.RelationToHead.Spouse => "Vợ/chồng",
+        Domain.Households.RelationToHead.Child => "Con",
+        Domain.Households.RelationToHead.Parent => "Bố/mẹ",
+        Domain.Households.RelationToHead.Grandchild => "Cháu",
+        Domain.Households.RelationToHead.Sibling => "Anh/chị/em",
+        Domain.Households.RelationToHead.Other => "Khác",
+    };
+
+    private static string D(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…";
+
+    /// <summary>A minimal A4 flow writer: lines and table rows, new page when full.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private const double Margin = 50;
+        private readonly PdfDocument document = new();
+        private XGraphics graphics = null!;
+        private PdfPage page = null!;
+        private double y;
+
+        public Writer(string title)
+        {
+            PdfFonts.EnsureRegistered();
+            document.Info.Title = title;
+            document.Info.Creator = "GiamNgheo";
+            NewPage();
+        }
+
+        public void NewPage()
+        {
+            graphics?.Dispose();
+            page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            graphics = XGraphics.FromPdfPage(page);
+            y = Margin;
+        }
+
+        private static XFont Font(double size, bool bold) => bold ? new XFont(PdfFonts.Family, size, XFontStyleEx.Bold) : new XFont(PdfFonts.Family, size);
+
+        private void Ensure(double height)
+        {
+            if (y + height > page.Height.Point - Margin)
+            {
+                NewPage();
+            }
+        }
+
+        public void Header(string text) => Left(text, 11, bold: true);
+
+        public void Title(string text) => Center(text, 14, true);
+
+        public void Space(double points) => y += points;
+
+        public void Center(string text, double size, bool bold) => Line(text, size, bold, XStringFormats.TopCenter, 0);
+
+        public void Left(string text, double size, bool bold = false) => Line(text, size, bold, XStringFormats.TopLeft, 0);
+
+        public void Right(string text, double size, bool bold = false) => Line(text, size, bold, XStringFormats.TopRight, 0);
+
+        private void Line(string text, double size, bool bold, XStringFormat format, double indent)
+        {
+            var font = Font(size, bold);
+            var width = page.Width.Point - 2 * Margin - indent;
+            foreach (var line in Wrap(text, font, width))
+            {
+                Ensure(size * 1.5);
+                graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin + indent, y, width, size * 1.5), format);
+                y += size * 1.5;
+            }
+        }
+
+        private IEnumerable<string> Wrap(string text, XFont font, double width)
+        {
+            var words = text.Split(' ');
+            var current = string.Empty;
+            foreach (var word in words)
+            {
+                var candidate = current.Length == 0 ? word : current + " " + word;
+                if (current.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+                {
+                    yield return current;
+                    current = word;
+                }
+                else
+                {
+                    current = candidate;
+                }
+            }
+
+            yield return current;
+        }
+
+        public void Row(IReadOnlyList<string> cells, float[] widths, bool bold)
+        {
+            const double height = 18;
+            Ensure(height);
+            var font = Font(9, bold);
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var rect = new XRect(x, y, widths[i], height);
+                graphics.DrawRectangle(XPens.Black, rect);
+                var text = cells[i];
+                while (text.Length > 1 && graphics.MeasureString(text, font).Width > widths[i] - 6)
+                {
+                    text = text[..^2] + "…";
+                }
+
+                graphics.DrawString(text, font, XBrushes.Black, new XRect(x + 3, y + 3, widths[i] - 6, height - 6), XStringFormats.CenterLeft);
+                x += widths[i];
+            }
+
+            y += height;
+        }
+
+        public void Dispose()
+        {
+            graphics.Dispose();
+            document.Dispose();
+        }
+
+        public byte[] ToBytes()
+        {
+            graphics.Dispose();
+            using var stream = new MemoryStream();
+            document.Save(stream);
+            return stream.ToArray();
+        }
+    }
+}

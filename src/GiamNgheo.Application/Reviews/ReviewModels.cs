@@ -1,0 +1,86 @@
+using GiamNgheo.Application.Surveys;
+using GiamNgheo.Domain.Reviews;
+
+namespace GiamNgheo.Application.Reviews;
+
+public sealed record OpenCampaignInput
+{
+    public int Year { get; init; }
+    public CampaignKind Kind { get; init; }
+    /// <summary>Regular review: the month (1–12).</summary>
+    public int? Month { get; init; }
+    /// <summary>Regular review: the commune; periodic: null (every commune of the province with households).</summary>
+    public string? CommuneCode { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    /// <summary>Parallel standards (e.g. QD59_2015); null = those active in parallel for the year.</summary>
+    public IReadOnlyList<string>? ParallelStandards { get; init; }
+}
+
+public sealed record AddHouseholdInput
+{
+    public long HouseholdId { get; init; }
+    public ListingReason Reason { get; init; }
+    /// <summary>Mẫu 01 date (required for an application).</summary>
+    public DateOnly? ApplicationDate { get; init; }
+    public string? ReasonText { get; init; }
+}
+
+public sealed record VoteInput(long ReviewHouseholdId, int Agree, bool? Passed = null);
+
+public sealed record MeetingInput
+{
+    public string? VillageCode { get; init; }
+    public DateOnly HeldOn { get; init; }
+    public int Attendees { get; init; }
+    public string Roles { get; init; } = string.Empty;
+    public IReadOnlyList<VoteInput> Votes { get; init; } = [];
+}
+
+public sealed record ComplaintInput(DateOnly ReceivedOn, string Complainant, string Content);
+
+public sealed record RecheckInput
+{
+    public DateOnly RecheckedOn { get; init; }
+    public string Result { get; init; } = string.Empty;
+    /// <summary>A corrected survey, when the re-check changes the answers.</summary>
+    public SurveyInput? Survey { get; init; }
+}
+
+public sealed record DecisionInput(string Number, DateOnly SignedOn, string Signer);
+
+public sealed record EscapeRequestInput(long HouseholdId, DateOnly ReceivedOn, string FromCategory, string? Reason);
+
+public sealed record CampaignSummary(long Id, int Year, CampaignKind Kind, string KindVi, int Month, DateOnly StartDate, DateOnly EndDate,
+    string StandardCode, IReadOnlyList<string> ParallelStandards, int Communes, IReadOnlyDictionary<string, int> CommunesByState);
+
+public sealed record CommuneOverviewRow(long CommuneReviewId, string CommuneCode, string CommuneName, CommuneReviewState State, string StateVi,
+    int Households, DateOnly ReportDeadline, DateOnly? ReportSubmittedOn, bool Late, int DaysLate, string? ReturnComment);
+
+public sealed record CampaignOverview(CampaignSummary Campaign, IReadOnlyList<CommuneOverviewRow> Communes);
+
+public sealed record ReviewHouseholdRow(long Id, long HouseholdId, string HouseholdCode, string HeadName, string? VillageCode, HouseholdReviewState State,
+    string StateVi, ListingReason ListingReason, DateOnly? ApplicationDate, string? ReasonText, string? Category, string? PreviousCategory,
+    int? Attendees, int? Agree, string? CertificateNumber, int OpenComplaints);
+
+/// <summary>A commune action and whether it may happen now (with the reason when not).</summary>
+public sealed record NextAction(CommuneAction Action, string ActionVi, bool Allowed, string? BlockedBecause);
+
+public sealed record MeetingRow(long Id, string? VillageCode, DateOnly HeldOn, int Attendees, string Roles, string? MinutesFileName);
+
+public sealed record CommuneBoard(long Id, long CampaignId, int Year, CampaignKind Kind, string CommuneCode, string CommuneName, CommuneReviewState State,
+    string StateVi, DateOnly CampaignStart, bool RequiresDistrictConsultation, DateOnly? PostingStart, DateOnly? PostingEnd, string? DecisionNumber,
+    DateOnly? DecisionSignedOn, DateOnly ReportDeadline, DateOnly? ReportSubmittedOn, string? ReturnComment, string StandardCode,
+    IReadOnlyList<ReviewHouseholdRow> Households, IReadOnlyDictionary<HouseholdReviewState, int> ByState, IReadOnlyList<NextAction> NextActions,
+    IReadOnlyList<MeetingRow> Meetings);
+
+public sealed record MeetingResult(long MeetingId, int Agreed, int SentBackToSurvey, CommuneReviewState CommuneState);
+
+public sealed record MovementRow(string UnitCode, string ListVi, string Measure, int Opening, int ToOtherList, int AboveNearPoorLine, int OtherDecrease,
+    int FromOtherList, int Relapsed, int NewlyArising, int OtherIncrease, int Closing, bool Balances);
+
+public sealed record MovementReport(string CommuneCode, int Year, string StandardCode, IReadOnlyList<MovementRow> Rows, int RecentlyEscaped);
+
+public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
+
+public sealed record ReviewHouseholdRef(long Id, long CommuneReviewId, long HouseholdId, int Year, string HeadName, string HouseholdCode, HouseholdReviewState State);

@@ -1,0 +1,226 @@
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Reviews;
+
+/// <summary>Campaign lists, the provincial overview, the commune board and the movements (§5.2).</summary>
+public sealed class ReviewQueries(AppDbContext db)
+{
+    /// <summary>A commune review is visible to users whose scope contains the commune, and to village reviewers of a village in it.</summary>
+    internal static async Task<bool> VisibleAsync(AppDbContext db, CommuneReviewEntity cr, CancellationToken ct)
+    {
+        var user = db.CurrentUser;
+        if (UnitScope.Contains(user, cr.ProvinceCode, cr.CommuneCode, null))
+        {
+            return true;
+        }
+
+        return user.ScopeLevel == AdminLevel.Village && user.ScopeUnitCode is { } village
+            && await db.ReviewHouseholds.AnyAsync(h => h.CommuneReviewId == cr.Id && h.VillageCode == village, ct);
+    }
+
+    private IQueryable<CommuneReviewEntity> CommunesInScope()
+    {
+        var user = db.CurrentUser;
+        var q = db.CommuneReviews.AsNoTracking();
+        if (user.ScopeUnitCode is null)
+        {
+            return user.IsInRole(Roles.SystemAdmin) ? q : q.Where(_ => false);
+        }
+
+        var code = user.ScopeUnitCode;
+        return user.ScopeLevel switch
+        {
+            AdminLevel.Province => q.Where(c => c.ProvinceCode == code),
+            AdminLevel.Commune => q.Where(c => c.CommuneCode == code),
+            AdminLevel.Village => q.Where(c => db.ReviewHouseholds.Any(h => h.CommuneReviewId == c.Id && h.VillageCode == code)),
+            AdminLevel.District or null => q.Where(_ => false),
+        };
+    }
+
+    public async Task<IReadOnlyList<CampaignSummary>> CampaignsAsync(CancellationToken ct)
+    {
+        var ids = await CommunesInScope().Select(c => c.CampaignId).Distinct().ToListAsync(ct);
+        var result = new List<CampaignSummary>();
+        foreach (var id in ids.OrderDescending())
+        {
+            result.Add((await CampaignAsync(id, ct))!);
+        }
+
+        return result;
+    }
+
+    public async Task<CampaignSummary?> CampaignAsync(long id, CancellationToken ct)
+    {
+        var c = await db.ReviewCampaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var states = await CommunesInScope().Where(x => x.CampaignId == id).Select(x => x.State).ToListAsync(ct);
+        if (states.Count == 0 && !UnitScope.Contains(db.CurrentUser, c.ProvinceCode, string.Empty, null))
+        {
+            return null;
+        }
+
+        return new CampaignSummary(c.Id, c.Year, c.Kind, c.Kind.ToVietnamese(), c.Month, c.StartDate, c.EndDate, c.StandardCode,
+            c.ParallelStandards.Split(';', StringSplitOptions.RemoveEmptyEntries), states.Count,
+            states.GroupBy(s => s).ToDictionary(g => g.Key.ToVietnamese(), g => g.Count(), StringComparer.Ordinal));
+    }
+
+    /// <summary>Communes of a campaign with their state and lateness against the report deadline (§4.9).</summary>
+    public async Task<CampaignOverview?> OverviewAsync(long campaignId, CancellationToken ct)
+    {
+        var campaign = await CampaignAsync(campaignId, ct);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var communes = await CommunesInScope().Where(c => c.CampaignId == campaignId).OrderBy(c => c.CommuneCode).ToListAsync(ct);
+        var ids = communes.Select(c => c.Id).ToList();
+        var counts = await db.ReviewHouseholds.AsNoTracking().Where(h => ids.Contains(h.CommuneReviewId)).GroupBy(h => h.CommuneReviewId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var names = await NamesAsync(communes.Select(c => c.CommuneCode), ct);
+        var today = db.Clock.Today();
+        return new CampaignOverview(campaign, [.. communes.Select(c =>
+        {
+            var submitted = c.State == CommuneReviewState.Reported ? c.ReportSubmittedOn : null;
+            var reference = submitted ?? today;
+            var daysLate = Math.Max(0, reference.DayNumber - c.ReportDeadline.DayNumber);
+            return new CommuneOverviewRow(c.Id, c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), c.State, c.State.ToVietnamese(),
+                counts.GetValueOrDefault(c.Id), c.ReportDeadline, submitted, daysLate > 0, daysLate, c.ReturnComment);
+        })]);
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var list = codes.ToList();
+        var units = await db.AdminUnits.AsNoTracking().Where(u => list.Contains(u.Code) && u.Level == AdminLevel.Commune).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
+        return units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
+    }
+
+    /// <summary>The commune officer's board: households by state, each commune action with what blocks it.</summary>
+    public async Task<CommuneBoard?> BoardAsync(long communeReviewId, CancellationToken ct)
+    {
+        var cr = await db.CommuneReviews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == communeReviewId, ct);
+        if (cr is null || !await VisibleAsync(db, cr, ct))
+        {
+            return null;
+        }
+
+        var campaign = await db.ReviewCampaigns.AsNoTracking().SingleAsync(c => c.Id == cr.CampaignId, ct);
+        var user = db.CurrentUser;
+        var rows = await (from rh in db.ReviewHouseholds.AsNoTracking()
+                          join h in db.Households.AsNoTracking() on rh.HouseholdId equals h.Id
+                          where rh.CommuneReviewId == cr.Id
+                          orderby rh.VillageCode, h.Code
+                          select new { rh, h.Code, h.HeadName }).ToListAsync(ct);
+        if (user.ScopeLevel == AdminLevel.Village)
+        {
+            rows = [.. rows.Where(r => r.rh.VillageCode == user.ScopeUnitCode)];
+        }
+
+        var rhIds = rows.Select(r => r.rh.Id).ToList();
+        var open = await db.ReviewComplaints.AsNoTracking().Where(c => rhIds.Contains(c.ReviewHouseholdId) && c.RepostedOn == null)
+            .GroupBy(c => c.ReviewHouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var households = rows.Select(r => new ReviewHouseholdRow(r.rh.Id, r.rh.HouseholdId, r.Code, r.HeadName, r.rh.VillageCode, r.rh.State, r.rh.State.ToVietnamese(),
+            r.rh.ListingReason, r.rh.ApplicationDate, r.rh.ReasonText, r.rh.Category, r.rh.PreviousCategory, r.rh.Attendees, r.rh.Agree, r.rh.CertificateNumber,
+            open.GetValueOrDefault(r.rh.Id))).ToList();
+        var allStates = await db.ReviewHouseholds.AsNoTracking().Where(h => h.CommuneReviewId == cr.Id).Select(h => h.State).ToListAsync(ct);
+        var facts = new CommuneFacts(cr.State, campaign.StartDate, db.Clock.Today(), allStates, cr.PostingEnd);
+        var next = ReviewStateMachine.CommuneEdges.Where(e => e.From == cr.State).Select(e => e.Action).Distinct()
+            .Select(a => (Action: a, T: ReviewStateMachine.Commune(facts, a, ReviewSettings.Rules)))
+            .Select(x => new NextAction(x.Action, ReviewStateMachine.ActionVi(x.Action), x.T.Allowed, x.T.ReasonVi)).ToList();
+        var decision = cr.DecisionId is { } d ? await db.RecognitionDecisions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == d, ct) : null;
+        var meetings = await db.ReviewMeetings.AsNoTracking().Where(m => m.CommuneReviewId == cr.Id).OrderBy(m => m.Id)
+            .Select(m => new MeetingRow(m.Id, m.VillageCode, m.HeldOn, m.Attendees, m.Roles, m.MinutesFileName)).ToListAsync(ct);
+        var names = await NamesAsync([cr.CommuneCode], ct);
+        return new CommuneBoard(cr.Id, campaign.Id, campaign.Year, campaign.Kind, cr.CommuneCode, names.GetValueOrDefault(cr.CommuneCode, cr.CommuneCode), cr.State,
+            cr.State.ToVietnamese(), campaign.StartDate, ReviewSettings.Rules.RequiresDistrictConsultation(campaign.StartDate), cr.PostingStart, cr.PostingEnd,
+            decision?.Number, decision?.SignedOn, cr.ReportDeadline, cr.ReportSubmittedOn, cr.ReturnComment, campaign.StandardCode, households,
+            allStates.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), next, meetings);
+    }
+
+    /// <summary>One household of a review, for the survey page (null outside the user's scope).</summary>
+    public async Task<ReviewHouseholdRef?> ReviewHouseholdAsync(long reviewHouseholdId, CancellationToken ct)
+    {
+        var rh = await db.ReviewHouseholds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == reviewHouseholdId, ct);
+        if (rh is null)
+        {
+            return null;
+        }
+
+        var cr = await db.CommuneReviews.AsNoTracking().SingleAsync(c => c.Id == rh.CommuneReviewId, ct);
+        if (!UnitScope.Contains(db.CurrentUser, cr.ProvinceCode, cr.CommuneCode, rh.VillageCode))
+        {
+            return null;
+        }
+
+        var year = await db.ReviewCampaigns.AsNoTracking().Where(c => c.Id == cr.CampaignId).Select(c => c.Year).SingleAsync(ct);
+        var head = await db.Households.AsNoTracking().Where(h => h.Id == rh.HouseholdId).Select(h => new { h.HeadName, h.Code }).SingleAsync(ct);
+        return new ReviewHouseholdRef(rh.Id, cr.Id, rh.HouseholdId, year, head.HeadName, head.Code, rh.State);
+    }
+
+    /// <summary>
+    /// Movements (§5.2) of a commune between the recognised lists of year−1 and year under the campaign's standard, per village,
+    /// for households and persons. A household with no row in a year counts as above the near-poor line when it was in the
+    /// registry then, otherwise as absent (moved in or split later).
+    /// </summary>
+    public async Task<MovementReport?> MovementsAsync(long communeReviewId, CancellationToken ct)
+    {
+        var board = await BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return null;
+        }
+
+        var year = board.Year;
+        var rows = await db.HouseholdClassifications.AsNoTracking()
+            .Where(c => c.CommuneCode == board.CommuneCode && c.StandardCode == board.StandardCode && c.Year <= year && c.Year >= year - 5)
+            .Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.VillageCode, c.DecisionId })
+            .ToListAsync(ct);
+        var households = await db.Households.AsNoTracking().Where(h => h.CommuneCode == board.CommuneCode)
+            .Select(h => new { h.Id, h.VillageCode, h.CreatedAtUtc, Persons = h.Members.Count }).ToListAsync(ct);
+        var period = rows.Count == 0 ? year - 1 : rows.Min(r => r.Year);
+        var histories = households.Select(h =>
+        {
+            var years = new Dictionary<int, (ListStatus, int)>();
+            for (var y = period; y <= year; y++)
+            {
+                var row = rows.FirstOrDefault(r => r.HouseholdId == h.Id && r.Year == y);
+                years[y] = row is not null
+                    ? (row.Category switch
+                    {
+                        HouseholdCategory.Poor => ListStatus.Poor,
+                        HouseholdCategory.NearPoor => ListStatus.NearPoor,
+                        HouseholdCategory.Medium or HouseholdCategory.NotPoor => ListStatus.AboveNearPoor,
+                    }, row.MemberCount)
+                    : h.CreatedAtUtc.Year <= y ? (ListStatus.AboveNearPoor, h.Persons) : (ListStatus.Absent, 0);
+            }
+
+            return new HouseholdHistory(h.Id, h.VillageCode ?? board.CommuneCode, years);
+        }).ToList();
+        var units = MovementCalculator.Compute(histories, year, period);
+        var result = new List<MovementRow>();
+        foreach (var u in units)
+        {
+            result.Add(Row(u.UnitCode, "Hộ nghèo", "hộ", u.PoorHouseholds));
+            result.Add(Row(u.UnitCode, "Hộ nghèo", "nhân khẩu", u.PoorPersons));
+            result.Add(Row(u.UnitCode, "Hộ cận nghèo", "hộ", u.NearPoorHouseholds));
+            result.Add(Row(u.UnitCode, "Hộ cận nghèo", "nhân khẩu", u.NearPoorPersons));
+        }
+
+        var recently = histories.Count(h => MovementCalculator.IsRecentlyEscaped(h, year, ReviewSettings.Rules.RecentlyEscapedYears));
+        return new MovementReport(board.CommuneCode, year, board.StandardCode, result, recently);
+    }
+
+    private static MovementRow Row(string unit, string list, string measure, MovementCounts c) =>
+        new(unit, list, measure, c.Opening, c[Movement.ToOtherList], c[Movement.AboveNearPoorLine], c[Movement.OtherDecrease], c[Movement.FromOtherList],
+            c[Movement.Relapsed], c[Movement.NewlyArising], c[Movement.OtherIncrease], c.Closing, c.Balances);
+}
