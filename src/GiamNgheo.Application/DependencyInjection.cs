@@ -2,6 +2,7 @@ using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Standards.ImportStandardHandler>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
+        services.AddReports();
         return services;
     }
 }
