@@ -64,7 +64,7 @@ public class ReportServiceTests
         var r11 = tables[10];
         Assert.Equal(2 + 3, r11.Total(Nk, "poor_children"));      // h1: 2 children, h3: 3, h5: none
         Assert.Equal(2, r11.Total(Nk, "poor_health"));            // member 1 without insurance in h1 and h3 (age 10)
-        Assert.Equal(1, r11.Total(Nk, "poor_education"));         // member 2 of h3 not in school
+        Assert.Equal(2, r11.Total(Nk, "poor_education"));         // member 2 of h1 and of h3 not in school
         var r12 = tables[11];
         Assert.Equal(1, r12.Total(Hh, "poor_female_head"));
         var r15 = tables[14];
