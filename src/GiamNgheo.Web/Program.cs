@@ -113,6 +113,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAuthApi();
 app.MapAdminUnitsApi();
 app.MapHouseholdsApi();
+app.MapReportsApi();
 app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();
