@@ -3,6 +3,7 @@ using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reviews;
+using GiamNgheo.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
         services.AddReviews();
+        services.AddReports();
         return services;
     }
 }

@@ -114,6 +114,7 @@ app.MapAuthApi();
 app.MapAdminUnitsApi();
 app.MapHouseholdsApi();
 app.MapReviewsApi();
+app.MapReportsApi();
 app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();

@@ -35,6 +35,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
             await SeedHouseholdsAsync(ct);
         }
 
+        await Targets.TargetService.EnsureDemoTargetAsync(db, ProvinceCode, ct);
+
         var firstVillage = await db.AdminUnits.Where(u => u.ParentCode == CommuneCodes[2] && u.Level == AdminLevel.Village)
             .OrderBy(u => u.Code).Select(u => u.Code).FirstAsync(ct);
         var plan = new (string User, string Role, string? Scope, AdminLevel? Level)[]

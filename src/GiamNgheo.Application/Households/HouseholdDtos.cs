@@ -2,7 +2,14 @@ using GiamNgheo.Domain.Households;
 
 namespace GiamNgheo.Application.Households;
 
-public sealed record HouseholdListQuery(string? CommuneCode = null, string? VillageCode = null, string? Search = null, int Page = 1, int PageSize = 25);
+public sealed record HouseholdListQuery(string? CommuneCode = null, string? VillageCode = null, string? Search = null, int Page = 1, int PageSize = 25)
+{
+    /// <summary>With <see cref="Year"/> and <see cref="Category"/>: only households of that category under that standard (links from reports and dashboards).</summary>
+    public string? Standard { get; init; }
+    public int? Year { get; init; }
+    /// <summary>poor, near_poor, medium, not_poor (or POOR…).</summary>
+    public string? Category { get; init; }
+}
 
 public sealed record HouseholdListItem(
     long Id, string Code, string HeadName, string CommuneCode, string CommuneName, string? VillageCode, string? VillageName,

@@ -28,6 +28,13 @@ public sealed class HouseholdQueries(AppDbContext db)
             households = households.Where(h => h.VillageCode == query.VillageCode);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Standard) && query.Year is { } year
+            && Domain.Classification.HouseholdCategoryCodes.TryParse(query.Category, out var category))
+        {
+            var standard = query.Standard;
+            households = households.Where(h => db.HouseholdClassifications.Any(c => c.HouseholdId == h.Id && c.Year == year && c.StandardCode == standard && c.Category == category));
+        }
+
         var folded = VietnameseText.Fold(query.Search);
         if (folded.Length > 0)
         {

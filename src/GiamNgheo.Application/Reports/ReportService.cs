@@ -1,0 +1,64 @@
+using System.Text.Json;
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Reports;
+
+/// <summary>The forms of a unit, either computed now or (for a commune whose set is approved) the locked snapshot.</summary>
+public sealed record ReportSetView(ReportUnitInfo Unit, int Year, string StandardCode, IReadOnlyList<ReportTable> Tables, ReportSetEntity? Locked);
+
+/// <summary>Computes the official forms for a unit, year and standard.</summary>
+public sealed class ReportService(AppDbContext db, ReportDataLoader loader)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The forms (all when <paramref name="numbers"/> is empty). A commune whose latest set for the year and standard
+    /// is approved gets the approved snapshot (<see cref="ReportSetView.Locked"/> set), never the live figures.
+    /// </summary>
+    public async Task<Result<ReportSetView>> GetAsync(string unitCode, int year, string standardCode, IReadOnlyCollection<int> numbers, bool live, CancellationToken ct)
+    {
+        if (numbers.Any(n => n is < 1 or > 15))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("form", "Số biểu phải từ 1 đến 15.");
+            return Result<ReportSetView>.Invalid(errors.ToDictionary());
+        }
+
+        var wanted = numbers.Count == 0 ? [.. Enumerable.Range(1, 15)] : numbers.Distinct().Order().ToList();
+        if (!live)
+        {
+            var unit = await loader.ResolveUnitAsync(unitCode, year, ct);
+            if (unit is null)
+            {
+                return Result<ReportSetView>.NotFound();
+            }
+
+            if (unit.Level == AdminLevel.Commune)
+            {
+                var locked = await db.ReportSets.AsNoTracking()
+                    .Where(r => r.CommuneCode == unitCode && r.Year == year && r.StandardCode == standardCode)
+                    .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+                if (locked is { Status: ReportSetStatus.Approved })
+                {
+                    var tables = Snapshot(locked).Where(t => wanted.Contains(t.Number)).ToList();
+                    return Result<ReportSetView>.Ok(new ReportSetView(unit, year, standardCode, tables, locked));
+                }
+            }
+        }
+
+        var data = await loader.LoadAsync(unitCode, year, standardCode, includeMembers: wanted.Contains(14) || wanted.Contains(15), ct);
+        if (data is null)
+        {
+            return Result<ReportSetView>.NotFound();
+        }
+
+        var computed = wanted.Select(n => ReportForms.Build(n, data.Context, data.Households)).ToList();
+        return Result<ReportSetView>.Ok(new ReportSetView(data.Unit, year, standardCode, computed, null));
+    }
+
+    public static IReadOnlyList<ReportTable> Snapshot(ReportSetEntity set) =>
+        JsonSerializer.Deserialize<List<ReportTable>>(set.SnapshotJson, Json) ?? [];
+}

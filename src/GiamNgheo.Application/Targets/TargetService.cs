@@ -1,0 +1,247 @@
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Reports;
+using GiamNgheo.Domain.Classification;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Targets;
+
+public sealed record TargetInput(int FromYear, int ToYear, TargetKind Kind, string? StandardCode, TargetComparison Comparison, decimal Value, string? NameVi);
+
+/// <summary>A target with its actual value computed from the registry (null for free-form targets or when no data).</summary>
+public sealed record TargetProgress(long Id, string UnitCode, int FromYear, int ToYear, TargetKind Kind, string? StandardCode, TargetComparison Comparison,
+    decimal Value, string NameVi, long? ParentId, decimal? Actual, int? MeasuredYear, bool? OnTrack);
+
+/// <summary>Targets per unit and year or period, entered by the province and cascaded to communes; actuals computed.</summary>
+public sealed class TargetService(AppDbContext db, ReportDataLoader loader)
+{
+    public const string DemoTargetName = "Tỷ lệ hộ nghèo dưới 1% năm 2025 (đo theo chuẩn 2016–2020, QĐ 59/2015)";
+
+    public async Task<Result<TargetProgress>> CreateAsync(string unitCode, TargetInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!UnitScope.IsAny(db.CurrentUser, Roles.Administrators))
+        {
+            return Result<TargetProgress>.Forbidden("Chỉ cán bộ cấp tỉnh giao chỉ tiêu.");
+        }
+
+        var unit = await loader.ResolveUnitAsync(unitCode, input.ToYear, ct);
+        if (unit is null)
+        {
+            return Result<TargetProgress>.NotFound();
+        }
+
+        var errors = await ValidateAsync(input, ct);
+        if (errors.Any)
+        {
+            return Result<TargetProgress>.Invalid(errors.ToDictionary());
+        }
+
+        var target = new TargetEntity
+        {
+            ProvinceCode = unit.ProvinceCode,
+            UnitCode = unit.Code,
+            UnitLevel = unit.Level,
+            FromYear = input.FromYear,
+            ToYear = input.ToYear,
+            Kind = input.Kind,
+            StandardCode = input.Kind == TargetKind.Custom ? null : input.StandardCode,
+            Comparison = input.Comparison,
+            Value = input.Value,
+            NameVi = string.IsNullOrWhiteSpace(input.NameVi) ? DefaultName(input) : input.NameVi.Trim(),
+            CreatedBy = db.CurrentUser.UserName,
+            UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return Result<TargetProgress>.Ok(await ProgressAsync(target, ct));
+    }
+
+    /// <summary>
+    /// Copies a province target to every commune of the province (the same value unless <paramref name="values"/> gives
+    /// one for a commune). Existing commune targets cascaded from it are updated.
+    /// </summary>
+    public async Task<Result<int>> CascadeAsync(long targetId, IReadOnlyDictionary<string, decimal>? values, CancellationToken ct)
+    {
+        var parent = await db.Targets.FirstOrDefaultAsync(t => t.Id == targetId, ct);
+        if (parent is null || await loader.ResolveUnitAsync(parent.UnitCode, parent.ToYear, ct) is null)
+        {
+            return Result<int>.NotFound();
+        }
+
+        if (!UnitScope.IsAny(db.CurrentUser, Roles.Administrators) || parent.UnitLevel != AdminLevel.Province)
+        {
+            return Result<int>.Forbidden("Chỉ cán bộ cấp tỉnh phân bổ chỉ tiêu của tỉnh cho các xã.");
+        }
+
+        var asOf = new DateOnly(parent.ToYear, 12, 31);
+        var communes = (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == parent.UnitCode && u.Level == AdminLevel.Commune).ToListAsync(ct))
+            .Where(u => u.IsValidOn(asOf) || u.ValidTo is null).Select(u => u.Code).Distinct().ToList();
+        var existing = await db.Targets.Where(t => t.ParentId == parent.Id).ToDictionaryAsync(t => t.UnitCode, ct);
+        var count = 0;
+        foreach (var commune in communes)
+        {
+            var value = values?.GetValueOrDefault(commune, parent.Value) ?? parent.Value;
+            if (existing.TryGetValue(commune, out var child))
+            {
+                child.Value = value;
+                child.UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime;
+            }
+            else
+            {
+                db.Targets.Add(new TargetEntity
+                {
+                    ProvinceCode = parent.ProvinceCode,
+                    UnitCode = commune,
+                    UnitLevel = AdminLevel.Commune,
+                    FromYear = parent.FromYear,
+                    ToYear = parent.ToYear,
+                    Kind = parent.Kind,
+                    StandardCode = parent.StandardCode,
+                    Comparison = parent.Comparison,
+                    Value = value,
+                    NameVi = parent.NameVi,
+                    ParentId = parent.Id,
+                    CreatedBy = db.CurrentUser.UserName,
+                    UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+                });
+            }
+
+            count++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Ok(count);
+    }
+
+    /// <summary>Targets of a unit covering <paramref name="year"/> (all years when null), with actual values.</summary>
+    public async Task<Result<IReadOnlyList<TargetProgress>>> ForUnitAsync(string unitCode, int? year, CancellationToken ct)
+    {
+        var unit = await loader.ResolveUnitAsync(unitCode, year ?? db.Clock.Today().Year, ct);
+        if (unit is null)
+        {
+            return Result<IReadOnlyList<TargetProgress>>.NotFound();
+        }
+
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.UnitCode == unitCode && (year == null || (t.FromYear <= year && t.ToYear >= year)))
+            .OrderBy(t => t.ToYear).ThenBy(t => t.Id).ToListAsync(ct);
+        var list = new List<TargetProgress>();
+        foreach (var t in targets)
+        {
+            list.Add(await ProgressAsync(t, ct));
+        }
+
+        return Result<IReadOnlyList<TargetProgress>>.Ok(list);
+    }
+
+    private async Task<TargetProgress> ProgressAsync(TargetEntity t, CancellationToken ct)
+    {
+        decimal? actual = null;
+        int? measured = null;
+        if (t.Kind != TargetKind.Custom && t.StandardCode is not null)
+        {
+            var rows = Classifications(t.UnitCode, t.UnitLevel, t.StandardCode);
+            measured = await rows.Where(c => c.Year <= t.ToYear).Select(c => (int?)c.Year).MaxAsync(ct);
+            if (measured is { } y)
+            {
+                switch (t.Kind)
+                {
+                    case TargetKind.PoorRate:
+                    case TargetKind.NearPoorRate:
+                        var category = t.Kind == TargetKind.PoorRate ? HouseholdCategory.Poor : HouseholdCategory.NearPoor;
+                        var total = await rows.CountAsync(c => c.Year == y, ct);
+                        var hits = await rows.CountAsync(c => c.Year == y && c.Category == category, ct);
+                        actual = total == 0 ? null : Math.Round(hits * 100m / total, 2, MidpointRounding.AwayFromZero);
+                        break;
+                    case TargetKind.EscapedPoverty:
+                        var from = t.FromYear;
+                        actual = await rows.CountAsync(c => c.Year >= from && c.Year <= y && c.Category != HouseholdCategory.Poor
+                            && rows.Any(p => p.HouseholdId == c.HouseholdId && p.Year == c.Year - 1 && p.Category == HouseholdCategory.Poor), ct);
+                        break;
+                    case TargetKind.Custom:
+                        break;
+                }
+            }
+        }
+
+        bool? onTrack = actual is { } a
+            ? t.Comparison switch
+            {
+                TargetComparison.Below => a < t.Value,
+                TargetComparison.AtMost => a <= t.Value,
+                TargetComparison.AtLeast => a >= t.Value,
+            }
+            : null;
+        return new TargetProgress(t.Id, t.UnitCode, t.FromYear, t.ToYear, t.Kind, t.StandardCode, t.Comparison, t.Value, t.NameVi, t.ParentId, actual, measured, onTrack);
+    }
+
+    private IQueryable<Surveys.HouseholdClassificationEntity> Classifications(string unitCode, AdminLevel level, string standardCode)
+    {
+        var rows = db.HouseholdClassifications.AsNoTracking().Where(c => c.StandardCode == standardCode);
+        return level == AdminLevel.Province ? rows.Where(c => c.ProvinceCode == unitCode) : rows.Where(c => c.CommuneCode == unitCode);
+    }
+
+    private async Task<ValidationErrors> ValidateAsync(TargetInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (input.FromYear < 2000 || input.ToYear > 2100 || input.FromYear > input.ToYear)
+        {
+            errors.Add("toYear", "Năm bắt đầu và năm kết thúc không hợp lệ.");
+        }
+
+        if (input.Kind != TargetKind.Custom)
+        {
+            if (input.StandardCode is null || !await db.PovertyStandards.AnyAsync(s => s.Code == input.StandardCode, ct))
+            {
+                errors.Add("standardCode", "Cần chọn chuẩn nghèo để đo chỉ tiêu.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(input.NameVi))
+        {
+            errors.Add("nameVi", "Chỉ tiêu khác cần có tên.");
+        }
+
+        if (input.Kind is TargetKind.PoorRate or TargetKind.NearPoorRate && input.Value is < 0 or > 100)
+        {
+            errors.Add("value", "Tỷ lệ phải từ 0 đến 100.");
+        }
+
+        return errors;
+    }
+
+    private static string DefaultName(TargetInput input) => input.Kind switch
+    {
+        TargetKind.PoorRate => "Tỷ lệ hộ nghèo (%)",
+        TargetKind.NearPoorRate => "Tỷ lệ hộ cận nghèo (%)",
+        TargetKind.EscapedPoverty => "Số hộ thoát nghèo",
+        TargetKind.Custom => "Chỉ tiêu khác",
+    };
+
+    /// <summary>The directive's example target for the demo province: poor-household rate below 1% in 2025 under QĐ 59/2015.</summary>
+    public static async Task EnsureDemoTargetAsync(AppDbContext db, string provinceCode, CancellationToken ct)
+    {
+        if (await db.Targets.AnyAsync(t => t.UnitCode == provinceCode, ct))
+        {
+            return;
+        }
+
+        db.Targets.Add(new TargetEntity
+        {
+            ProvinceCode = provinceCode,
+            UnitCode = provinceCode,
+            UnitLevel = AdminLevel.Province,
+            FromYear = 2025,
+            ToYear = 2025,
+            Kind = TargetKind.PoorRate,
+            StandardCode = "QD59_2015",
+            Comparison = TargetComparison.Below,
+            Value = 1m,
+            NameVi = DemoTargetName,
+            CreatedBy = "demo",
+            UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,343 @@
+using System.Globalization;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Households;
+
+namespace GiamNgheo.Domain.Reports;
+
+/// <summary>
+/// The 15 official report forms (domain-vietnam.md §7.1) as pure functions over <see cref="ReportHousehold"/> rows.
+/// Each count form has one row (or a households row and a persons row) per <see cref="ReportContext.Units"/> entry
+/// and a total row computed over the same households, so every count total equals the sum of its rows; rate columns
+/// are recomputed from the total's numerator and denominator. Movement forms balance:
+/// closing = opening − decreases + increases, for households and for persons.
+/// </summary>
+public static class ReportForms
+{
+    private const string KinhCode = "01";
+
+    public static IReadOnlyList<ReportTable> All(ReportContext context, IReadOnlyList<ReportHousehold> households) =>
+        [.. ReportDefinitions.All.Select(d => Build(d.Number, context, households))];
+
+    public static ReportTable Build(int number, ReportContext context, IReadOnlyList<ReportHousehold> households)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(households);
+        return number switch
+        {
+            1 => Counts(1, context, households, Results()),
+            2 => Counts(2, context, households, MovementColumns(HouseholdCategory.Poor)),
+            3 => Counts(3, context, households, MovementColumns(HouseholdCategory.NearPoor)),
+            4 => Counts(4, context, households, Deprivations(context, HouseholdCategory.Poor, rates: false)),
+            5 => Counts(5, context, households, Deprivations(context, HouseholdCategory.Poor, rates: true)),
+            6 => Counts(6, context, households, Deprivations(context, HouseholdCategory.NearPoor, rates: false)),
+            7 => Counts(7, context, households, Deprivations(context, HouseholdCategory.NearPoor, rates: true)),
+            8 => Counts(8, context, households, TargetGroups()),
+            9 => Counts(9, context, households, Ethnicity(context, households)),
+            10 => Counts(10, context, households, CausesColumns(context)),
+            11 => Counts(11, context, households, ChildrenColumns(), ReportRowKind.Persons),
+            12 => Counts(12, context, households, ReviewResults(HouseholdCategory.Poor)),
+            13 => Counts(13, context, households, ReviewResults(HouseholdCategory.NearPoor)),
+            14 => List(14, context, households, HouseholdCategory.NearPoor),
+            15 => List(15, context, households, HouseholdCategory.Poor),
+            _ => throw new ArgumentOutOfRangeException(nameof(number), number, "1–15"),
+        };
+    }
+
+    /// <summary>A column: the sum over households of <see cref="Value"/>; a rate when <see cref="Denominator"/> is set.</summary>
+    private sealed record Col(string Key, string HeaderVi, Func<ReportHousehold, ReportRowKind, decimal> Value, Func<ReportHousehold, ReportRowKind, decimal>? Denominator = null);
+
+    private static decimal Weight(ReportHousehold h, ReportRowKind kind) => kind == ReportRowKind.Persons ? h.MemberCount : 1;
+
+    private static Col Count(string key, string header, Func<ReportHousehold, bool> when) =>
+        new(key, header, (h, k) => when(h) ? Weight(h, k) : 0);
+
+    private static Col Rate(string key, string header, Func<ReportHousehold, bool> numerator, Func<ReportHousehold, bool> denominator) =>
+        new(key, header, (h, k) => numerator(h) ? Weight(h, k) : 0, (h, k) => denominator(h) ? Weight(h, k) : 0);
+
+    private static string ListName(HouseholdCategory list) => list == HouseholdCategory.Poor ? "hộ nghèo" : "hộ cận nghèo";
+
+    private static string Prefix(HouseholdCategory list) => list == HouseholdCategory.Poor ? "poor" : "near_poor";
+
+    private static List<Col> Results()
+    {
+        static bool Listed(ReportHousehold h) => h.Category is not null;
+        return
+        [
+            Count("total", "Tổng số hộ/nhân khẩu", Listed),
+            Count("poor", "Hộ nghèo", h => h.Category == HouseholdCategory.Poor),
+            Rate("poor_rate", "Tỷ lệ hộ nghèo (%)", h => h.Category == HouseholdCategory.Poor, Listed),
+            Count("near_poor", "Hộ cận nghèo", h => h.Category == HouseholdCategory.NearPoor),
+            Rate("near_poor_rate", "Tỷ lệ hộ cận nghèo (%)", h => h.Category == HouseholdCategory.NearPoor, Listed),
+            Count("medium", "Hộ có mức sống trung bình", h => h.Category == HouseholdCategory.Medium),
+            Rate("medium_rate", "Tỷ lệ hộ có mức sống trung bình (%)", h => h.Category == HouseholdCategory.Medium, Listed),
+            Rate("multidimensional_rate", "Tỷ lệ nghèo đa chiều (%)", h => h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor, Listed),
+        ];
+    }
+
+    private static List<Col> MovementColumns(HouseholdCategory list)
+    {
+        var other = list == HouseholdCategory.Poor ? "hộ cận nghèo" : "hộ nghèo";
+        decimal When(ReportHousehold h, ReportRowKind k, Func<Movement, bool> test, bool previousSize) =>
+            test(Movements.Of(list, h)) ? (k == ReportRowKind.Persons ? (previousSize ? h.PreviousMemberCount : h.MemberCount) : 1) : 0;
+
+        // Member changes inside households that stay on the list are "other" increases/decreases of persons.
+        decimal Grown(ReportHousehold h, ReportRowKind k) =>
+            k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.MemberCount - h.PreviousMemberCount) : 0;
+        decimal Shrunk(ReportHousehold h, ReportRowKind k) =>
+            k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.PreviousMemberCount - h.MemberCount) : 0;
+
+        return
+        [
+            new("opening", "Số đầu kỳ", (h, k) => When(h, k, m => m is Movement.Stayed || m.IsDecrease(), true)),
+            new("decrease", "Giảm trong kỳ – tổng", (h, k) => When(h, k, m => m.IsDecrease(), true) + Shrunk(h, k)),
+            new("decrease_to_other", "Giảm: trở thành " + other, (h, k) => When(h, k, m => m == Movement.DecreaseToOtherList, true)),
+            new("decrease_above", "Giảm: vượt chuẩn cận nghèo", (h, k) => When(h, k, m => m == Movement.DecreaseAboveNearPoor, true)),
+            new("decrease_other", "Giảm: lý do khác (chuyển đi, giải thể, chết…)", (h, k) => When(h, k, m => m == Movement.DecreaseOther, true) + Shrunk(h, k)),
+            new("increase", "Tăng trong kỳ – tổng", (h, k) => When(h, k, m => m.IsIncrease(), false) + Grown(h, k)),
+            new("increase_from_other", "Tăng: từ " + other + " chuyển sang", (h, k) => When(h, k, m => m == Movement.IncreaseFromOtherList, false)),
+            new("increase_relapsed", list == HouseholdCategory.Poor ? "Tăng: tái nghèo" : "Tăng: tái cận nghèo", (h, k) => When(h, k, m => m == Movement.IncreaseRelapsed, false)),
+            new("increase_new", "Tăng: phát sinh mới", (h, k) => When(h, k, m => m == Movement.IncreaseNew, false)),
+            new("increase_other", "Tăng: lý do khác (chuyển đến, tách hộ…)", (h, k) => When(h, k, m => m == Movement.IncreaseOther, false) + Grown(h, k)),
+            new("closing", "Số cuối kỳ", (h, k) => When(h, k, m => m is Movement.Stayed || m.IsIncrease(), false)),
+        ];
+    }
+
+    private static List<Col> Deprivations(ReportContext context, HouseholdCategory list, bool rates)
+    {
+        bool On(ReportHousehold h) => h.Category == list;
+        var columns = new List<Col>
+        {
+            Count("households", "Số " + ListName(list), On),
+            rates
+                ? new("deprivations", "Số chỉ số thiếu hụt bình quân", (h, _) => On(h) ? h.Deprived.Count : 0, (h, _) => On(h) ? 100 : 0)
+                : new("deprivations", "Tổng số lượt thiếu hụt", (h, _) => On(h) ? h.Deprived.Count : 0),
+        };
+        foreach (var indicator in context.Indicators)
+        {
+            var code = indicator.Code;
+            columns.Add(rates
+                ? Rate(code, indicator.NameVi + " (%)", h => On(h) && h.Deprived.Contains(code), On)
+                : Count(code, indicator.NameVi, h => On(h) && h.Deprived.Contains(code)));
+        }
+
+        return columns;
+    }
+
+    private static List<Col> TargetGroups()
+    {
+        const SpecialGroups named = SpecialGroups.EthnicMinority | SpecialGroups.NoLabourCapacity | SpecialGroups.RevolutionaryMerit;
+        var columns = new List<Col>();
+        foreach (var list in new[] { HouseholdCategory.Poor, HouseholdCategory.NearPoor })
+        {
+            var p = Prefix(list);
+            var name = ListName(list);
+            columns.Add(Count(p, "Tổng số " + name, h => h.Category == list));
+            columns.Add(Count(p + "_minority", name + ": dân tộc thiểu số", h => h.Category == list && h.IsMinority));
+            columns.Add(Count(p + "_no_labour", name + ": không có khả năng lao động", h => h.Category == list && (h.Groups & SpecialGroups.NoLabourCapacity) != 0));
+            columns.Add(Count(p + "_merit", name + ": có người có công với cách mạng", h => h.Category == list && (h.Groups & SpecialGroups.RevolutionaryMerit) != 0));
+            columns.Add(Count(p + "_other", name + ": đối tượng khác", h => h.Category == list && (h.Groups & named) == 0));
+        }
+
+        return columns;
+    }
+
+    private static List<Col> Ethnicity(ReportContext context, IReadOnlyList<ReportHousehold> households)
+    {
+        var groups = households
+            .Where(h => h.IsMinority && h.HeadEthnicityCode is not null && h.HeadEthnicityCode != KinhCode
+                && h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor)
+            .Select(h => h.HeadEthnicityCode!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var columns = new List<Col>();
+        foreach (var list in new[] { HouseholdCategory.Poor, HouseholdCategory.NearPoor })
+        {
+            var p = Prefix(list);
+            var name = ListName(list);
+            columns.Add(Count(p, "Tổng số " + name, h => h.Category == list));
+            columns.Add(Count(p + "_kinh", name + ": dân tộc Kinh", h => h.Category == list && !h.IsMinority));
+            columns.Add(Count(p + "_minority", name + ": dân tộc thiểu số", h => h.Category == list && h.IsMinority));
+            foreach (var code in groups)
+            {
+                var label = context.EthnicNames.TryGetValue(code, out var n) ? n : code;
+                columns.Add(Count(p + "_eth_" + code, name + ": " + label, h => h.Category == list && h.IsMinority && h.HeadEthnicityCode == code));
+            }
+
+            columns.Add(Count(p + "_eth_other", name + ": dân tộc thiểu số khác/chưa rõ", h => h.Category == list && h.IsMinority && (h.HeadEthnicityCode is null || h.HeadEthnicityCode == KinhCode)));
+        }
+
+        return columns;
+    }
+
+    private static List<Col> CausesColumns(ReportContext context)
+    {
+        var columns = new List<Col>();
+        foreach (var list in new[] { HouseholdCategory.Poor, HouseholdCategory.NearPoor })
+        {
+            var p = Prefix(list);
+            columns.Add(Count(p, "Tổng số " + ListName(list), h => h.Category == list));
+            foreach (var cause in context.Causes)
+            {
+                var bit = cause.Bit;
+                columns.Add(Count(p + "_" + cause.Code, ListName(list) + ": " + cause.NameVi, h => h.Category == list && (h.Causes & bit) != 0));
+            }
+        }
+
+        return columns;
+    }
+
+    private static List<Col> ChildrenColumns()
+    {
+        var columns = new List<Col>();
+        foreach (var list in new[] { HouseholdCategory.Poor, HouseholdCategory.NearPoor })
+        {
+            var p = Prefix(list);
+            columns.Add(new(p + "_children", "Trẻ em thuộc " + ListName(list), (h, _) => h.Category == list ? h.Children : 0));
+            columns.Add(new(p + "_health", "Trong đó: thiếu hụt y tế (BHYT, dinh dưỡng)", (h, _) => h.Category == list ? h.ChildrenHealthDeprived : 0));
+            columns.Add(new(p + "_education", "Trong đó: thiếu hụt giáo dục (không đi học)", (h, _) => h.Category == list ? h.ChildrenEducationDeprived : 0));
+        }
+
+        return columns;
+    }
+
+    private static List<Col> ReviewResults(HouseholdCategory list)
+    {
+        var p = Prefix(list);
+        var name = ListName(list);
+        bool On(ReportHousehold h) => h.Category == list;
+        return
+        [
+            Count("total", "Tổng số hộ dân cư", h => h.Category is not null),
+            Count("total_kinh", "Trong đó: dân tộc Kinh", h => h.Category is not null && !h.IsMinority),
+            Count("total_minority", "Trong đó: dân tộc thiểu số", h => h.Category is not null && h.IsMinority),
+            Count("total_local", "Trong đó: dân tộc thiểu số tại chỗ", h => h.Category is not null && (h.Groups & SpecialGroups.LocalIndigenousMinority) != 0),
+            Count(p, "Tổng số " + name, On),
+            Rate(p + "_rate", "Tỷ lệ " + name + " (%)", On, h => h.Category is not null),
+            Count(p + "_kinh", name + ": dân tộc Kinh", h => On(h) && !h.IsMinority),
+            Count(p + "_minority", name + ": dân tộc thiểu số", h => On(h) && h.IsMinority),
+            Count(p + "_local", name + ": dân tộc thiểu số tại chỗ", h => On(h) && (h.Groups & SpecialGroups.LocalIndigenousMinority) != 0),
+            Count(p + "_merit", name + ": có người có công", h => On(h) && (h.Groups & SpecialGroups.RevolutionaryMerit) != 0),
+            Count(p + "_no_labour", name + ": không có khả năng lao động", h => On(h) && (h.Groups & SpecialGroups.NoLabourCapacity) != 0),
+            Count(p + "_female_head", name + ": chủ hộ là nữ", h => On(h) && (h.Groups & SpecialGroups.FemaleHead) != 0),
+        ];
+    }
+
+    private static ReportTable Counts(int number, ReportContext context, IReadOnlyList<ReportHousehold> households, List<Col> cols, ReportRowKind? only = null)
+    {
+        var definition = ReportDefinitions.Get(number);
+        ReportRowKind[] kinds = only is { } k ? [k] : definition.HasPersonsRow ? [ReportRowKind.Households, ReportRowKind.Persons] : [ReportRowKind.Households];
+        var byUnit = households.GroupBy(h => h.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var rows = new List<ReportRow>();
+        var inUnits = new List<ReportHousehold>();
+        foreach (var unit in context.Units)
+        {
+            var members = byUnit.TryGetValue(unit.Code, out var list) ? list : [];
+            inUnits.AddRange(members);
+            rows.AddRange(kinds.Select(kind => new ReportRow(unit.Code, unit.Name, kind, false, Values(cols, members, kind))));
+        }
+
+        rows.AddRange(kinds.Select(kind => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, Values(cols, inUnits, kind))));
+        return new ReportTable(number, definition.Code, definition.TitleVi, context.UnitCode, context.UnitName, context.Year, context.StandardCode,
+            [.. cols.Select(c => new ReportColumn(c.Key, c.HeaderVi, c.Denominator is not null))], rows);
+    }
+
+    private static decimal[] Values(List<Col> cols, List<ReportHousehold> households, ReportRowKind kind)
+    {
+        var values = new decimal[cols.Count];
+        for (var i = 0; i < cols.Count; i++)
+        {
+            var col = cols[i];
+            decimal sum = 0, denominator = 0;
+            foreach (var h in households)
+            {
+                sum += col.Value(h, kind);
+                if (col.Denominator is not null)
+                {
+                    denominator += col.Denominator(h, kind);
+                }
+            }
+
+            values[i] = col.Denominator is null ? sum
+                : denominator == 0 ? 0
+                : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+        }
+
+        return values;
+    }
+
+    private static ReportTable List(int number, ReportContext context, IReadOnlyList<ReportHousehold> households, HouseholdCategory list)
+    {
+        var definition = ReportDefinitions.Get(number);
+        string[] supports = ["Y tế", "Giáo dục", "Sản xuất", "Tín dụng", "Nhà ở", "Khác"];
+        var columns = new List<ReportColumn>
+        {
+            new("household_no", "STT hộ", IsText: true),
+            new("household_code", "Mã hộ", IsText: true),
+            new("member_no", "STT thành viên", IsText: true),
+            new("name", "Họ và tên", IsText: true),
+            new("born_male", "Năm sinh – Nam", IsText: true),
+            new("born_female", "Năm sinh – Nữ", IsText: true),
+            new("ethnicity", "Dân tộc", IsText: true),
+            new("relation", "Quan hệ với chủ hộ", IsText: true),
+            new("new", list == HouseholdCategory.Poor ? "Nghèo mới" : "Cận nghèo mới", IsText: true),
+            new("relapsed", list == HouseholdCategory.Poor ? "Tái nghèo" : "Tái cận nghèo", IsText: true),
+            new("old", list == HouseholdCategory.Poor ? "Nghèo cũ" : "Cận nghèo cũ", IsText: true),
+            new("merit", "Người có công", IsText: true),
+            new("local", "DTTS tại chỗ", IsText: true),
+            new("no_labour", "Không có khả năng lao động", IsText: true),
+        };
+        columns.AddRange(supports.Select((s, i) => new ReportColumn("need_" + i.ToString(CultureInfo.InvariantCulture), "Nhu cầu hỗ trợ: " + s, IsText: true)));
+
+        var rows = new List<ReportRow>();
+        var householdNo = 0;
+        var byUnit = households.Where(h => h.Category == list).GroupBy(h => h.UnitCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.HouseholdCode, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        foreach (var unit in context.Units)
+        {
+            if (!byUnit.TryGetValue(unit.Code, out var onList))
+            {
+                continue;
+            }
+
+            foreach (var h in onList)
+            {
+                householdNo++;
+                var movement = Movements.Of(list, h);
+                var flags = new[]
+                {
+                    movement is Movement.IncreaseNew or Movement.IncreaseFromOtherList or Movement.IncreaseOther ? "x" : string.Empty,
+                    movement == Movement.IncreaseRelapsed ? "x" : string.Empty,
+                    movement == Movement.Stayed ? "x" : string.Empty,
+                    Mark(h.Groups, SpecialGroups.RevolutionaryMerit),
+                    Mark(h.Groups, SpecialGroups.LocalIndigenousMinority),
+                    Mark(h.Groups, SpecialGroups.NoLabourCapacity),
+                };
+                var needs = context.Needs.Count == supports.Length
+                    ? context.Needs.Select(n => (h.Needs & n.Bit) != 0 ? "x" : string.Empty).ToArray()
+                    : [.. supports.Select(_ => string.Empty)];
+                var members = h.Members.Count > 0 ? h.Members : [new ReportMember(1, string.Empty, 0, Sex.Male, string.Empty, "Chủ hộ")];
+                foreach (var m in members.OrderBy(m => m.Order))
+                {
+                    var first = m.Order == members.Min(x => x.Order);
+                    var born = m.BirthYear > 0 ? m.BirthYear.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                    string[] texts =
+                    [
+                        first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                        first ? h.HouseholdCode : string.Empty,
+                        m.Order.ToString(CultureInfo.InvariantCulture),
+                        m.FullName,
+                        m.Sex == Sex.Male ? born : string.Empty,
+                        m.Sex == Sex.Female ? born : string.Empty,
+                        m.EthnicityName,
+                        m.RelationVi,
+                        .. first ? flags : flags.Select(_ => string.Empty),
+                        .. first ? needs : needs.Select(_ => string.Empty),
+                    ];
+                    rows.Add(new ReportRow(unit.Code, unit.Name, ReportRowKind.Line, false, []) { Texts = texts });
+                }
+            }
+        }
+
+        return new ReportTable(number, definition.Code, definition.TitleVi, context.UnitCode, context.UnitName, context.Year, context.StandardCode, columns, rows);
+    }
+
+    private static string Mark(SpecialGroups groups, SpecialGroups flag) => (groups & flag) != 0 ? "x" : string.Empty;
+}
