@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Standards.ImportStandardHandler>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
+        Imports.ImportsServices.AddImportsAndExports(services);
         return services;
     }
 }
