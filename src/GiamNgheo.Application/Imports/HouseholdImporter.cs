@@ -58,7 +58,7 @@ public sealed record ImportResult
 /// already registered is compared and, when it changed, updated through EF (audited field by field); an unchanged
 /// one is left alone, so importing the same file twice changes nothing.
 /// </summary>
-public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standards, VillageHandler villages, HouseholdClassificationService classifier)
+public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standards, HouseholdClassificationService classifier)
 {
     /// <summary>Problems kept at most (the count goes on).</summary>
     public const int MaxProblems = 100_000;
@@ -232,6 +232,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                progress?.Report(new ImportProgress("Đang tạo thôn", 0, 0));
                 // Villages named in the file, created under their commune when missing.
                 var villageCodes = new Dictionary<(string, string), string>();
                 var villagesCreated = 0;
@@ -245,13 +246,31 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                         var match = existing.FirstOrDefault(v => v.IsValidOn(today) && VietnameseText.Fold(v.Name) == folded);
                         if (match is null)
                         {
-                            match = await villages.CreateAsync(commune, name, NextSequence(existing, commune), today, ct);
+                            var sequence = NextSequence(existing, commune);
+                            match = new AdminUnit
+                            {
+                                Code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{commune}-{sequence:000}"),
+                                Level = AdminLevel.Village,
+                                Name = name,
+                                FullName = name,
+                                Type = "Thôn",
+                                TypeEn = "Village",
+                                ParentCode = commune,
+                                ValidFrom = today,
+                            };
+                            db.AdminUnits.Add(match);
                             existing.Add(match);
                             villagesCreated++;
                         }
 
                         villageCodes[(commune, name)] = match.Code;
                     }
+                }
+
+                if (villagesCreated > 0)
+                {
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
                 }
 
                 var communeProvince = (await ReferenceAsync(db.Clock.Today(), ct)).CommuneProvince;
@@ -269,12 +288,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     }
                 }
 
+                progress?.Report(new ImportProgress("Đang tìm hộ đã có", 0, 0));
                 var fresh = households.Where(h => !registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
                 var existingRows = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
                 progress?.Report(new ImportProgress("Đang ghi hộ mới", 0, fresh.Count));
                 if (fresh.Count > 0)
                 {
-                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, ct);
+                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, progress, ct);
                 }
 
                 Fault?.Invoke("bulk");
@@ -287,6 +307,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 }
 
                 Fault?.Invoke("updates");
+                progress?.Report(new ImportProgress("Đang ghi nhật ký và hoàn tất", 0, 0));
                 var changed = fresh.Count + updated + villagesCreated;
                 long? recordId = null;
                 if (changed > 0)
@@ -405,7 +426,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         })],
     };
 
-    private static readonly BulkColumn[] HouseholdBulk =
+    internal static readonly BulkColumn[] HouseholdBulk =
     [
         new("Id", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text),
         new("Code", BulkType.Text), new("Address", BulkType.Text), new("HeadName", BulkType.Text), new("HeadNameFolded", BulkType.Text),
@@ -413,7 +434,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("CreatedAtUtc", BulkType.TimestampUtc), new("UpdatedAtUtc", BulkType.TimestampUtc),
     ];
 
-    private static readonly BulkColumn[] MemberBulk =
+    internal static readonly BulkColumn[] MemberBulk =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Order", BulkType.Int4),
         new("FullName", BulkType.Text), new("FullNameFolded", BulkType.Text), new("Sex", BulkType.Int4), new("DateOfBirth", BulkType.Date),
@@ -440,7 +461,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
     private async Task BulkInsertAsync(
         List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
-        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now, CancellationToken ct)
+        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -461,6 +483,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             null, 0, now, now,
         }), ct);
 
+        progress?.Report(new ImportProgress("Đang ghi thành viên", 0, fresh.Count));
         var memberId = firstMember;
         await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
         {
@@ -469,12 +492,14 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             m.HealthInsurance, (int)m.Education, (int)m.Schooling, (int)m.Disability, (int)m.Employment,
         })), ct);
 
+        progress?.Report(new ImportProgress("Đang ghi phiếu rà soát", 0, fresh.Count));
         await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
         {
             firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], row.ReviewYear, null, false, row.Income, row.B1Score,
             HouseholdClassificationService.FormatAnswers(Answers(row)), (int)row.Causes, null, (int)row.Needs, source, 0, now,
         }), ct);
 
+        progress?.Report(new ImportProgress("Đang phân loại và ghi kết quả", 0, fresh.Count));
         var active = new Dictionary<(int, string), IReadOnlyList<ActiveStandard>>();
         foreach (var key in fresh.Select(r => (r.ReviewYear, communeProvince[r.CommuneCode])).Distinct())
         {

@@ -22,8 +22,7 @@ public static class ImportRowParser
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(problems);
         var before = problems.Count;
-        var columns = HouseholdColumns.All;
-        string Get(string code) => raw.Get(IndexOf(columns, code)).Trim();
+        string Get(string code) => raw.Get(HouseholdIndex[code]).Trim();
         void Bad(string code, string value, string reason) => problems.Add(new InterchangeProblem(file, raw.Row, code, value, reason));
 
         var code = Get(HouseholdColumns.HouseholdCode);
@@ -120,13 +119,13 @@ public static class ImportRowParser
         }
 
         var causesText = Get(HouseholdColumns.Causes);
-        if (HouseholdCodes.TryParseCauses(causesText, out var causes) is { } badCause)
+        if (TryParseCauses(causesText, out var causes) is { } badCause)
         {
             Bad(HouseholdColumns.Causes, causesText, $"Nguyên nhân nghèo không có trong danh mục: \"{badCause}\".");
         }
 
         var needsText = Get(HouseholdColumns.Needs);
-        if (HouseholdCodes.TryParseNeeds(needsText, out var needs) is { } badNeed)
+        if (TryParseNeeds(needsText, out var needs) is { } badNeed)
         {
             Bad(HouseholdColumns.Needs, needsText, $"Nhu cầu hỗ trợ không có trong danh mục: \"{badNeed}\".");
         }
@@ -173,8 +172,7 @@ public static class ImportRowParser
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(problems);
         var before = problems.Count;
-        var columns = MemberColumns.All;
-        string Get(string code) => raw.Get(IndexOf(columns, code)).Trim();
+        string Get(string code) => raw.Get(MemberIndex[code]).Trim();
         void Bad(string code, string value, string reason) => problems.Add(new InterchangeProblem(file, raw.Row, code, value, reason));
 
         var code = Get(MemberColumns.HouseholdCode);
@@ -190,7 +188,7 @@ public static class ImportRowParser
         }
 
         var sexText = Get(MemberColumns.Sex);
-        var sexOk = MemberCodes.TryParse(sexText, out Sex sex);
+        var sexOk = TryCode(sexText, out Sex sex, MemberCodes.TryParse);
         if (!sexOk)
         {
             Bad(MemberColumns.Sex, sexText, "Giới tính phải là \"male\" (Nam) hoặc \"female\" (Nữ).");
@@ -220,7 +218,7 @@ public static class ImportRowParser
         }
 
         var relationText = Get(MemberColumns.RelationToHead);
-        if (!MemberCodes.TryParse(relationText, out RelationToHead relation))
+        if (!TryCode(relationText, out RelationToHead relation, MemberCodes.TryParse))
         {
             Bad(MemberColumns.RelationToHead, relationText, "Quan hệ với chủ hộ không có trong danh mục (head, spouse, child, parent, grandchild, sibling, other).");
         }
@@ -239,28 +237,28 @@ public static class ImportRowParser
 
         var education = EducationLevel.None;
         var educationText = Get(MemberColumns.Education);
-        if (educationText.Length > 0 && !MemberCodes.TryParse(educationText, out education))
+        if (educationText.Length > 0 && !TryCode(educationText, out education, MemberCodes.TryParse))
         {
             Bad(MemberColumns.Education, educationText, "Trình độ học vấn không có trong danh mục (none, primary, lower_secondary, upper_secondary, vocational, higher).");
         }
 
         var schooling = Schooling.NotInSchool;
         var schoolText = Get(MemberColumns.InSchool);
-        if (schoolText.Length > 0 && !MemberCodes.TryParse(schoolText, out schooling))
+        if (schoolText.Length > 0 && !TryCode(schoolText, out schooling, MemberCodes.TryParse))
         {
             Bad(MemberColumns.InSchool, schoolText, "Đang đi học phải là 0 hoặc 1.");
         }
 
         var disability = Disability.None;
         var disabilityText = Get(MemberColumns.Disability);
-        if (disabilityText.Length > 0 && !MemberCodes.TryParse(disabilityText, out disability))
+        if (disabilityText.Length > 0 && !TryCode(disabilityText, out disability, MemberCodes.TryParse))
         {
             Bad(MemberColumns.Disability, disabilityText, "Mức độ khuyết tật không có trong danh mục (none, mild, severe, extremely_severe).");
         }
 
         var employment = Employment.NotInLabourForce;
         var employmentText = Get(MemberColumns.Employment);
-        if (employmentText.Length > 0 && !MemberCodes.TryParse(employmentText, out employment))
+        if (employmentText.Length > 0 && !TryCode(employmentText, out employment, MemberCodes.TryParse))
         {
             Bad(MemberColumns.Employment, employmentText, "Tình trạng việc làm không có trong danh mục.");
         }
@@ -307,16 +305,94 @@ public static class ImportRowParser
         }
     }
 
-    private static int IndexOf(IReadOnlyList<InterchangeColumn> columns, string code)
+    private static readonly Dictionary<string, int> HouseholdIndex =
+        HouseholdColumns.All.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int> MemberIndex =
+        MemberColumns.All.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, PovertyCauses> CauseCodes =
+        HouseholdCodes.AllCauses.ToDictionary(c => c.ToCode(), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, SupportNeeds> NeedCodes =
+        HouseholdCodes.AllNeeds.ToDictionary(c => c.ToCode(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Exact codes first (the common case, no folding); labels and other spellings through <see cref="MemberCodes"/>.</summary>
+    private static class Fast<T>
+        where T : struct, Enum
     {
-        for (var i = 0; i < columns.Count; i++)
+        public static readonly Dictionary<string, T> Codes = Build();
+
+        private static Dictionary<string, T> Build()
         {
-            if (ReferenceEquals(columns[i].Code, code) || string.Equals(columns[i].Code, code, StringComparison.Ordinal))
+            var codes = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in Enum.GetValues<T>())
             {
-                return i;
+                var code = value switch
+                {
+                    Sex v => v.ToCode(),
+                    RelationToHead v => v.ToCode(),
+                    EducationLevel v => v.ToCode(),
+                    Schooling v => v.ToCode(),
+                    Disability v => v.ToCode(),
+                    Employment v => v.ToCode(),
+                    _ => null,
+                };
+                if (code is not null)
+                {
+                    codes[code] = value;
+                }
             }
+
+            return codes;
+        }
+    }
+
+    private static bool TryCode<T>(string text, out T value, TryParseLabel<T> fallback)
+        where T : struct, Enum =>
+        Fast<T>.Codes.TryGetValue(text, out value) || fallback(text, out value);
+
+    private delegate bool TryParseLabel<T>(string text, out T value);
+
+    private static string? TryParseCauses(string text, out PovertyCauses causes)
+    {
+        causes = PovertyCauses.None;
+        if (text.Length == 0)
+        {
+            return null;
         }
 
-        throw new ArgumentException($"Unknown column {code}.", nameof(code));
+        foreach (var item in text.Split(HouseholdColumns.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!CauseCodes.TryGetValue(item, out var cause))
+            {
+                return HouseholdCodes.TryParseCauses(text, out causes);
+            }
+
+            causes |= cause;
+        }
+
+        return null;
+    }
+
+    private static string? TryParseNeeds(string text, out SupportNeeds needs)
+    {
+        needs = SupportNeeds.None;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var item in text.Split(HouseholdColumns.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!NeedCodes.TryGetValue(item, out var need))
+            {
+                return HouseholdCodes.TryParseNeeds(text, out needs);
+            }
+
+            needs |= need;
+        }
+
+        return null;
     }
 }
