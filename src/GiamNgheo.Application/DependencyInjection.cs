@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Surveys.SurveyCommands>();
         services.AddReviews();
         services.AddReports();
+        Imports.ImportsServices.AddImportsAndExports(services);
         return services;
     }
 }

@@ -8,4 +8,6 @@ root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(MpiCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ImportStandardCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,4 @@
+using GiamNgheo.Web.Pages.Imports;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using GiamNgheo.Application;
@@ -17,6 +18,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
 }
 
 builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddImportJobs();
 builder.Services.AddHttpContextAccessor();
 // Keys for cookies and tokens survive restarts: kept beside the database unless configured elsewhere.
 builder.Services.AddDataProtection().SetApplicationName("GiamNgheo")

@@ -1,0 +1,326 @@
+using System.Globalization;
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Audit;
+using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Interchange;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Surveys;
+using GiamNgheo.Domain.Classification;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace GiamNgheo.Application.Exports;
+
+/// <summary>
+/// Which households to export: a unit (province, commune or village code), optionally only those of a category
+/// under a standard, for a review year (default: the latest year with surveys).
+/// </summary>
+public sealed record ExportRequest
+{
+    public required string UnitCode { get; init; }
+    public HouseholdCategory? Category { get; init; }
+    public string? StandardCode { get; init; }
+    public int? Year { get; init; }
+}
+
+public sealed record ExportSummary(long Households, long Members, int Year);
+
+/// <summary>
+/// Writes households and members of a unit in the interchange format (CSV pair or XLSX workbook), so that an export
+/// imports again. Streams: the database is read in keyset batches of <see cref="Batch"/> households, never the whole
+/// list at once. Respects the user's scope (a unit outside it is "not found") and is audited.
+/// </summary>
+public sealed class HouseholdExporter(AppDbContext db)
+{
+    public const int Batch = 2_000;
+    public const string DefaultStandard = "ND07_2021";
+
+    public async Task<Result<ExportSummary>> ExportCsvAsync(ExportRequest request, Stream households, Stream? members, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        var query = await QueryAsync(request, ct);
+        if (query is null)
+        {
+            return Result<ExportSummary>.NotFound();
+        }
+
+        long h = 0, m = 0;
+        await using (var hw = new HouseholdCsvWriter(households, leaveOpen: true))
+        await using (var mw = members is null ? null : new MemberCsvWriter(members, leaveOpen: true))
+        {
+            await foreach (var (row, memberRows) in RowsAsync(query.Value, ct))
+            {
+                await hw.WriteAsync(row, ct);
+                h++;
+                if (mw is not null)
+                {
+                    foreach (var member in memberRows)
+                    {
+                        await mw.WriteAsync(member, ct);
+                        m++;
+                    }
+                }
+            }
+        }
+
+        await AuditAsync(request, query.Value.Year, h, m, "csv", ct);
+        return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
+    }
+
+    /// <summary>One workbook with the sheets "Hộ gia đình" and "Thành viên".</summary>
+    public async Task<Result<ExportSummary>> ExportXlsxAsync(ExportRequest request, Stream workbook, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var query = await QueryAsync(request, ct);
+        if (query is null)
+        {
+            return Result<ExportSummary>.NotFound();
+        }
+
+        long h = 0, m = 0;
+        var sheets = new Dictionary<string, object>
+        {
+            [InterchangeTableReader.HouseholdSheet] = Sheet(query.Value, false, () => h++),
+            [InterchangeTableReader.MemberSheet] = Sheet(query.Value, true, () => m++),
+        };
+        await MiniExcel.SaveAsAsync(workbook, sheets, excelType: ExcelType.XLSX, cancellationToken: ct);
+        await AuditAsync(request, query.Value.Year, h, m, "xlsx", ct);
+        return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
+    }
+
+    private async Task AuditAsync(ExportRequest request, int year, long households, long members, string format, CancellationToken ct)
+    {
+        db.AddAuditEvent(AuditActions.Export, "Households", request.UnitCode, null, new
+        {
+            unit = request.UnitCode, category = request.Category?.ToCode(), standard = request.StandardCode, year, format, households, members,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal readonly record struct ExportQuery(IQueryable<HouseholdEntity> Households, int Year, string? Standard, HouseholdCategory? Category);
+
+    private async Task<ExportQuery?> QueryAsync(ExportRequest request, CancellationToken ct)
+    {
+        var code = request.UnitCode.Trim();
+        var unit = await db.AdminUnits.AsNoTracking().Where(u => u.Code == code && u.ValidTo == null).FirstOrDefaultAsync(ct);
+        if (unit is null || unit.Level == AdminLevel.District)
+        {
+            return null;
+        }
+
+        var query = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser);
+        query = unit.Level switch
+        {
+            AdminLevel.Province => query.Where(h => h.ProvinceCode == code),
+            AdminLevel.Commune => query.Where(h => h.CommuneCode == code),
+            AdminLevel.Village => query.Where(h => h.VillageCode == code),
+            AdminLevel.District => query.Where(_ => false),
+        };
+        if (!await query.AnyAsync(ct) && !InScope(unit))
+        {
+            return null;
+        }
+
+        var year = request.Year ?? await db.HouseholdSurveys.Select(s => (int?)s.Year).MaxAsync(ct) ?? db.Clock.Today().Year;
+        var standard = request.StandardCode ?? (request.Category is null ? null : DefaultStandard);
+        if (request.Category is { } category)
+        {
+            var classified = db.HouseholdClassifications.Where(c => c.Year == year && c.StandardCode == standard && c.Category == category);
+            query = query.Where(h => classified.Any(c => c.HouseholdId == h.Id));
+        }
+
+        return new ExportQuery(query, year, standard, request.Category);
+    }
+
+    private bool InScope(AdminUnit unit)
+    {
+        var user = db.CurrentUser;
+        if (user.ScopeUnitCode is null)
+        {
+            return user.IsInRole(Roles.SystemAdmin);
+        }
+
+        return unit.Code == user.ScopeUnitCode || (unit.Level == AdminLevel.Commune && unit.ParentCode == user.ScopeUnitCode);
+    }
+
+    /// <summary>The rows in household id order, one batch of households (with their members and survey) at a time.</summary>
+    internal async IAsyncEnumerable<(HouseholdRow Household, List<MemberRow> Members)> RowsAsync(
+        ExportQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var villages = new Dictionary<string, string>(StringComparer.Ordinal);
+        long last = 0;
+        while (true)
+        {
+            var batch = await query.Households.Where(h => h.Id > last).OrderBy(h => h.Id).Take(Batch).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            last = batch[^1].Id;
+            var (members, surveys) = await DetailsAsync(batch, query.Year, villages, ct);
+            foreach (var h in batch)
+            {
+                yield return Map(h, members, surveys, villages, query.Year);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private IEnumerable<Dictionary<string, object?>> Sheet(ExportQuery query, bool membersSheet, Action count)
+    {
+        var villages = new Dictionary<string, string>(StringComparer.Ordinal);
+        long last = 0;
+        while (true)
+        {
+            var batch = query.Households.Where(h => h.Id > last).OrderBy(h => h.Id).Take(Batch).ToList();
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            last = batch[^1].Id;
+            var (members, surveys) = DetailsAsync(batch, query.Year, villages, CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var h in batch)
+            {
+                var (row, memberRows) = Map(h, members, surveys, villages, query.Year);
+                if (membersSheet)
+                {
+                    foreach (var m in memberRows)
+                    {
+                        count();
+                        yield return MemberCells(m);
+                    }
+                }
+                else
+                {
+                    count();
+                    yield return HouseholdCells(row);
+                }
+            }
+        }
+    }
+
+    private async Task<(ILookup<long, MemberEntity> Members, Dictionary<long, HouseholdSurveyEntity> Surveys)> DetailsAsync(
+        List<HouseholdEntity> batch, int year, Dictionary<string, string> villages, CancellationToken ct)
+    {
+        var ids = batch.Select(h => h.Id).ToArray();
+        var members = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId)).ToListAsync(ct))
+            .OrderBy(m => m.Order).ToLookup(m => m.HouseholdId);
+        var surveys = await db.HouseholdSurveys.AsNoTracking().Where(s => ids.Contains(s.HouseholdId) && s.Year == year).ToDictionaryAsync(s => s.HouseholdId, ct);
+        var missing = batch.Select(h => h.VillageCode).OfType<string>().Where(v => !villages.ContainsKey(v)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            foreach (var v in await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Village && missing.Contains(u.Code)).ToListAsync(ct))
+            {
+                villages[v.Code] = v.Name;
+            }
+        }
+
+        return (members, surveys);
+    }
+
+    private static (HouseholdRow, List<MemberRow>) Map(
+        HouseholdEntity h, ILookup<long, MemberEntity> members, Dictionary<long, HouseholdSurveyEntity> surveys, Dictionary<string, string> villages, int year)
+    {
+        var survey = surveys.GetValueOrDefault(h.Id);
+        var answers = IndicatorAnswers.None;
+        if (survey is not null)
+        {
+            foreach (var (code, value) in HouseholdClassificationService.ParseAnswers(survey.Answers))
+            {
+                var index = HouseholdColumns.IndicatorIndex(code);
+                if (index >= 0)
+                {
+                    answers = answers.With(index, value);
+                }
+            }
+        }
+
+        var row = new HouseholdRow
+        {
+            HouseholdCode = h.Code,
+            CommuneCode = h.CommuneCode,
+            Village = h.VillageCode is null ? string.Empty : villages.GetValueOrDefault(h.VillageCode, h.VillageCode),
+            Address = h.Address,
+            HeadName = h.HeadName,
+            Area = h.AreaType,
+            ReviewYear = year,
+            Income = survey?.IncomePerCapita,
+            B1Score = survey?.B1Score,
+            Indicators = answers,
+            Causes = survey?.Causes ?? PovertyCauses.None,
+            Needs = survey?.Needs ?? SupportNeeds.None,
+            Flags = h.Groups,
+        };
+        var memberRows = members[h.Id].Select(m => new MemberRow
+        {
+            HouseholdCode = h.Code,
+            FullName = m.FullName,
+            Sex = m.Sex,
+            DateOfBirth = m.DateOfBirth,
+            EthnicityCode = m.EthnicityCode,
+            RelationToHead = m.RelationToHead,
+            PersonalId = m.PersonalId ?? string.Empty,
+            HealthInsurance = m.HasHealthInsurance,
+            Education = m.Education,
+            Schooling = m.Schooling,
+            Disability = m.Disability,
+            Employment = m.Employment,
+        }).ToList();
+        return (row, memberRows);
+    }
+
+    /// <summary>A household as XLSX cells keyed by the English column codes (codes as text, numbers as numbers).</summary>
+    public static Dictionary<string, object?> HouseholdCells(HouseholdRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var cells = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [HouseholdColumns.HouseholdCode] = row.HouseholdCode,
+            [HouseholdColumns.CommuneCode] = row.CommuneCode,
+            [HouseholdColumns.Village] = row.Village,
+            [HouseholdColumns.Address] = row.Address,
+            [HouseholdColumns.HeadName] = row.HeadName,
+            [HouseholdColumns.Area] = Domain.Common.AreaTypeCodes.ToCode(row.Area),
+            [HouseholdColumns.ReviewYear] = row.ReviewYear,
+            [HouseholdColumns.Income] = row.Income,
+            [HouseholdColumns.B1Score] = row.B1Score,
+        };
+        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
+        {
+            cells[HouseholdColumns.Indicators[i].Code] = row.Indicators.Get(i) is { } v ? (v ? 1 : 0) : null;
+        }
+
+        cells[HouseholdColumns.Causes] = HouseholdCodes.FormatCauses(row.Causes);
+        cells[HouseholdColumns.Needs] = HouseholdCodes.FormatNeeds(row.Needs);
+        foreach (var (column, flag) in HouseholdColumns.Flags)
+        {
+            cells[column.Code] = row.Flags.HasFlag(flag) ? 1 : 0;
+        }
+
+        return cells;
+    }
+
+    public static Dictionary<string, object?> MemberCells(MemberRow m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [MemberColumns.HouseholdCode] = m.HouseholdCode,
+            [MemberColumns.FullName] = m.FullName,
+            [MemberColumns.Sex] = m.Sex.ToCode(),
+            [MemberColumns.DateOfBirth] = m.DateOfBirth.ToString(MemberColumns.DateFormat, CultureInfo.InvariantCulture),
+            [MemberColumns.EthnicityCode] = m.EthnicityCode,
+            [MemberColumns.RelationToHead] = m.RelationToHead.ToCode(),
+            [MemberColumns.PersonalId] = m.PersonalId,
+            [MemberColumns.HealthInsurance] = m.HealthInsurance ? 1 : 0,
+            [MemberColumns.Education] = m.Education.ToCode(),
+            [MemberColumns.InSchool] = m.Schooling.ToCode(),
+            [MemberColumns.Disability] = m.Disability.ToCode(),
+            [MemberColumns.Employment] = m.Employment.ToCode(),
+        };
+    }
+}

@@ -1,0 +1,720 @@
+using System.Security.Cryptography;
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Interchange;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Standards;
+using GiamNgheo.Application.Surveys;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace GiamNgheo.Application.Imports;
+
+/// <summary>
+/// What to import: the two CSV files of the interchange format, or one XLSX workbook with the sheets "Hộ gia đình"
+/// and "Thành viên". <see cref="SourceName"/> is the name recorded (the uploaded file's name).
+/// </summary>
+public sealed record ImportRequest
+{
+    public string? HouseholdsPath { get; init; }
+    public string? MembersPath { get; init; }
+    public string? WorkbookPath { get; init; }
+    public string? SourceName { get; init; }
+
+    public static ImportRequest Csv(string households, string members, string? name = null) =>
+        new() { HouseholdsPath = households, MembersPath = members, SourceName = name };
+
+    public static ImportRequest Workbook(string path, string? name = null) => new() { WorkbookPath = path, SourceName = name };
+}
+
+/// <summary>Where an import is: a stage in Vietnamese and a count of rows done in it.</summary>
+public sealed record ImportProgress(string Stage, long Done, long Total);
+
+/// <summary>
+/// The outcome. <see cref="FileError"/> (unreadable file) or <see cref="Problems"/> (row-level) → nothing was written.
+/// </summary>
+public sealed record ImportResult
+{
+    public string? FileError { get; init; }
+    public IReadOnlyList<InterchangeProblem> Problems { get; init; } = [];
+    public bool Succeeded => FileError is null && Problems.Count == 0;
+    public int Households { get; init; }
+    public int Members { get; init; }
+    public int Created { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    public int VillagesCreated { get; init; }
+    public long? ImportRecordId { get; init; }
+    public string Sha256 { get; init; } = string.Empty;
+}
+
+/// <summary>
+/// Imports households, members and their survey of the review year, classified under the active standards: whole
+/// file validated first (every problem reported, nothing written when there is one), then everything in one
+/// transaction. New households go through the bulk path (<see cref="BulkInserter"/>); a household whose code is
+/// already registered is compared and, when it changed, updated through EF (audited field by field); an unchanged
+/// one is left alone, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standards, HouseholdClassificationService classifier)
+{
+    /// <summary>Problems kept at most (the count goes on).</summary>
+    public const int MaxProblems = 100_000;
+    private const int Chunk = 500;
+
+    /// <summary>Test hook: called with a stage name inside the transaction ("bulk", "updates", "commit").</summary>
+    internal Action<string>? Fault { get; set; }
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var today = db.Clock.Today();
+        var problems = new ProblemList(MaxProblems);
+        List<ParsedHousehold> households = [];
+        List<ParsedMember> members = [];
+        string sha;
+        string format;
+        string hFile, mFile;
+        try
+        {
+            progress?.Report(new ImportProgress("Đang đọc tệp", 0, 0));
+            if (request.WorkbookPath is { } workbook)
+            {
+                format = "xlsx";
+                hFile = InterchangeTableReader.HouseholdSheet;
+                mFile = InterchangeTableReader.MemberSheet;
+                sha = await HashAsync([workbook], ct);
+                await using (var stream = OpenRead(workbook))
+                {
+                    CollectHouseholds(InterchangeTableReader.ReadXlsx(stream, hFile, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, problems), hFile);
+                }
+
+                await using (var stream = OpenRead(workbook))
+                {
+                    CollectMembers(InterchangeTableReader.ReadXlsx(stream, mFile, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, problems), mFile);
+                }
+            }
+            else
+            {
+                var hPath = request.HouseholdsPath ?? throw new InterchangeFileException("Cần tệp hộ gia đình (households.csv).");
+                var mPath = request.MembersPath ?? throw new InterchangeFileException("Cần tệp thành viên (members.csv).");
+                format = "csv";
+                hFile = Path.GetFileName(hPath);
+                mFile = Path.GetFileName(mPath);
+                sha = await HashAsync([hPath, mPath], ct);
+                await using (var stream = OpenRead(hPath))
+                {
+                    CollectHouseholds(InterchangeTableReader.ReadCsv(stream, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hFile, problems), hFile);
+                }
+
+                await using (var stream = OpenRead(mPath))
+                {
+                    CollectMembers(InterchangeTableReader.ReadCsv(stream, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mFile, problems), mFile);
+                }
+            }
+        }
+        catch (InterchangeFileException e)
+        {
+            return new ImportResult { FileError = e.Message };
+        }
+        catch (IOException e)
+        {
+            return new ImportResult { FileError = "Không mở được tệp: " + e.Message };
+        }
+
+        if (households.Count == 0 && problems.Count == 0)
+        {
+            return new ImportResult { FileError = $"{hFile}: không có dòng hộ gia đình nào (chỉ có dòng tiêu đề hoặc tệp trống)." };
+        }
+
+        progress?.Report(new ImportProgress("Đang kiểm tra", households.Count, households.Count));
+        var reference = await ReferenceAsync(today, ct);
+        ImportValidator.Validate(households, members, reference, hFile, mFile, problems);
+        if (problems.Count == 0)
+        {
+            await ValidateAgainstDatabaseAsync(households, members, hFile, mFile, problems, ct);
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ImportResult { Problems = problems.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
+        }
+
+        var sourceName = Path.GetFileName(request.SourceName ?? request.WorkbookPath ?? request.HouseholdsPath!);
+        return await WriteAsync(households, members, sourceName, sha, format, progress, ct);
+
+        void CollectHouseholds(IEnumerable<InterchangeRawRow> rows, string file)
+        {
+            foreach (var raw in rows)
+            {
+                if (ImportRowParser.ParseHousehold(raw, file, today, problems) is { } h)
+                {
+                    households.Add(h);
+                }
+            }
+        }
+
+        void CollectMembers(IEnumerable<InterchangeRawRow> rows, string file)
+        {
+            foreach (var raw in rows)
+            {
+                if (ImportRowParser.ParseMember(raw, file, today, problems) is { } m)
+                {
+                    members.Add(m);
+                }
+            }
+        }
+    }
+
+    private async Task<ImportReference> ReferenceAsync(DateOnly today, CancellationToken ct)
+    {
+        var communes = await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Commune).ToListAsync(ct);
+        var communeProvince = communes.Where(c => c.IsValidOn(today) && c.ParentCode != null)
+            .GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.First().ParentCode!, StringComparer.Ordinal);
+        var ethnic = (await db.EthnicGroups.AsNoTracking().Select(e => e.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return new ImportReference(communeProvince, ethnic, db.CurrentUser);
+    }
+
+    /// <summary>Registered households the file would touch must be in the user's scope; ID numbers must not belong to another registered household.</summary>
+    private async Task ValidateAgainstDatabaseAsync(
+        List<ParsedHousehold> households, List<ParsedMember> members, string hFile, string mFile, ProblemList problems, CancellationToken ct)
+    {
+        if (!await db.Households.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var fileRows = households.ToDictionary(h => h.Value.HouseholdCode, StringComparer.Ordinal);
+        foreach (var chunk in households.Select(h => h.Value.HouseholdCode).Chunk(Chunk))
+        {
+            var found = await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code))
+                .Select(h => new { h.Code, h.ProvinceCode, h.CommuneCode, h.VillageCode }).ToListAsync(ct);
+            foreach (var h in found.Where(h => !Identity.UnitScope.Contains(db.CurrentUser, h.ProvinceCode, h.CommuneCode, h.VillageCode)))
+            {
+                problems.Add(new(hFile, fileRows[h.Code].Row, HouseholdColumns.HouseholdCode, h.Code,
+                    "Mã hộ này đã thuộc một hộ ngoài phạm vi quản lý của bạn."));
+            }
+        }
+
+        var withId = members.Where(m => m.Value.PersonalId.Length > 0).ToList();
+        foreach (var chunk in withId.Chunk(Chunk))
+        {
+            var ids = chunk.Select(m => m.Value.PersonalId).ToArray();
+            var found = await db.Members.AsNoTracking().Where(m => ids.Contains(m.PersonalId))
+                .Select(m => new { m.PersonalId, m.Household!.Code }).ToListAsync(ct);
+            var byId = found.GroupBy(f => f.PersonalId!).ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToList(), StringComparer.Ordinal);
+            foreach (var m in chunk)
+            {
+                if (byId.TryGetValue(m.Value.PersonalId, out var codes) && codes.Any(c => c != m.Value.HouseholdCode && !fileRows.ContainsKey(c)))
+                {
+                    problems.Add(new(mFile, m.Row, MemberColumns.PersonalId, m.Value.PersonalId,
+                        $"Số định danh này đã thuộc một thành viên của hộ \"{codes.First(c => c != m.Value.HouseholdCode)}\" trong hệ thống."));
+                }
+            }
+        }
+    }
+
+    private async Task<ImportResult> WriteAsync(
+        List<ParsedHousehold> households, List<ParsedMember> members, string sourceName, string sha, string format,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var byHousehold = members.GroupBy(m => m.Value.HouseholdCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Value).ToList(), StringComparer.Ordinal);
+        var minority = (await db.EthnicGroups.AsNoTracking().Where(e => e.IsEthnicMinority).Select(e => e.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var source = ("import:" + sourceName) is var s && s.Length > 300 ? s[..300] : s;
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                progress?.Report(new ImportProgress("Đang tạo thôn", 0, 0));
+                // Villages named in the file, created under their commune when missing.
+                var villageCodes = new Dictionary<(string, string), string>();
+                var villagesCreated = 0;
+                foreach (var group in households.Select(h => (h.Value.CommuneCode, h.Value.Village)).Distinct().GroupBy(v => v.CommuneCode))
+                {
+                    var existing = await db.AdminUnits.Where(u => u.ParentCode == group.Key && u.Level == AdminLevel.Village).ToListAsync(ct);
+                    var today = db.Clock.Today();
+                    foreach (var (commune, name) in group)
+                    {
+                        var folded = VietnameseText.Fold(name);
+                        var match = existing.FirstOrDefault(v => v.IsValidOn(today) && VietnameseText.Fold(v.Name) == folded);
+                        if (match is null)
+                        {
+                            var sequence = NextSequence(existing, commune);
+                            match = new AdminUnit
+                            {
+                                Code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{commune}-{sequence:000}"),
+                                Level = AdminLevel.Village,
+                                Name = name,
+                                FullName = name,
+                                Type = "Thôn",
+                                TypeEn = "Village",
+                                ParentCode = commune,
+                                ValidFrom = today,
+                            };
+                            db.AdminUnits.Add(match);
+                            existing.Add(match);
+                            villagesCreated++;
+                        }
+
+                        villageCodes[(commune, name)] = match.Code;
+                    }
+                }
+
+                if (villagesCreated > 0)
+                {
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+
+                var communeProvince = (await ReferenceAsync(db.Clock.Today(), ct)).CommuneProvince;
+
+                // Which codes are registered already.
+                var registered = new Dictionary<string, long>(StringComparer.Ordinal);
+                if (await db.Households.AnyAsync(ct))
+                {
+                    foreach (var chunk in households.Select(h => h.Value.HouseholdCode).Chunk(Chunk))
+                    {
+                        foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code)).Select(h => new { h.Code, h.Id }).ToListAsync(ct))
+                        {
+                            registered[h.Code] = h.Id;
+                        }
+                    }
+                }
+
+                progress?.Report(new ImportProgress("Đang tìm hộ đã có", 0, 0));
+                var fresh = households.Where(h => !registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
+                var existingRows = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
+                progress?.Report(new ImportProgress("Đang ghi hộ mới", 0, fresh.Count));
+                if (fresh.Count > 0)
+                {
+                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, progress, ct);
+                }
+
+                Fault?.Invoke("bulk");
+                progress?.Report(new ImportProgress("Đang cập nhật hộ đã có", 0, existingRows.Count));
+                var updated = 0;
+                foreach (var chunk in existingRows.Chunk(Chunk))
+                {
+                    updated += await UpdateChunkAsync(chunk, byHousehold, villageCodes, communeProvince, minority, source, ct);
+                    db.ChangeTracker.Clear();
+                }
+
+                Fault?.Invoke("updates");
+                progress?.Report(new ImportProgress("Đang ghi nhật ký và hoàn tất", 0, 0));
+                var changed = fresh.Count + updated + villagesCreated;
+                long? recordId = null;
+                if (changed > 0)
+                {
+                    var record = new ImportRecord
+                    {
+                        FileName = sourceName.Length > 300 ? sourceName[..300] : sourceName,
+                        Sha256 = sha,
+                        UserName = db.CurrentUser.UserName,
+                        AtUtc = now,
+                        Format = format,
+                        Households = households.Count,
+                        Members = members.Count,
+                        Created = fresh.Count,
+                        Updated = updated,
+                        Unchanged = existingRows.Count - updated,
+                        VillagesCreated = villagesCreated,
+                    };
+                    db.ImportRecords.Add(record);
+                    await db.SaveChangesAsync(ct);
+                    recordId = record.Id;
+                    db.AddAuditEvent("import", "ImportRecord", record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new
+                    {
+                        file = record.FileName, sha256 = sha, households = households.Count, members = members.Count,
+                        created = fresh.Count, updated, unchanged = record.Unchanged, villages = villagesCreated,
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+
+                Fault?.Invoke("commit");
+                await transaction.CommitAsync(ct);
+                progress?.Report(new ImportProgress("Xong", households.Count, households.Count));
+                return new ImportResult
+                {
+                    Households = households.Count,
+                    Members = members.Count,
+                    Created = fresh.Count,
+                    Updated = updated,
+                    Unchanged = existingRows.Count - updated,
+                    VillagesCreated = villagesCreated,
+                    ImportRecordId = recordId,
+                    Sha256 = sha,
+                };
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        });
+    }
+
+    private static int NextSequence(List<AdminUnit> existing, string commune)
+    {
+        var max = 0;
+        foreach (var v in existing)
+        {
+            var dash = v.Code.LastIndexOf('-');
+            if (dash > 0 && v.Code.AsSpan(0, dash).SequenceEqual(commune)
+                && int.TryParse(v.Code.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                max = Math.Max(max, n);
+            }
+        }
+
+        return Math.Max(max, existing.Count) + 1;
+    }
+
+    private static SpecialGroups Groups(HouseholdRow row, List<MemberRow> members, HashSet<string> minority)
+    {
+        var groups = row.Flags & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
+        var head = members.FirstOrDefault(m => m.RelationToHead == RelationToHead.Head);
+        if (head is not null && minority.Contains(head.EthnicityCode))
+        {
+            groups |= SpecialGroups.EthnicMinority;
+        }
+
+        if (head?.Sex == Sex.Female)
+        {
+            groups |= SpecialGroups.FemaleHead;
+        }
+
+        return groups;
+    }
+
+    private static Dictionary<string, bool> Answers(HouseholdRow row)
+    {
+        var answers = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
+        {
+            if (row.Indicators.Get(i) is { } value)
+            {
+                answers[HouseholdColumns.Indicators[i].Code] = value;
+            }
+        }
+
+        return answers;
+    }
+
+    private static HouseholdFacts Facts(HouseholdRow row, List<MemberRow> members, Dictionary<string, bool> answers) => new()
+    {
+        Area = row.Area,
+        IncomePerPersonPerMonth = row.Income,
+        B1Score = row.B1Score,
+        Answers = answers,
+        Members = [.. members.Select(m => new MemberFacts
+        {
+            DateOfBirth = m.DateOfBirth,
+            Sex = m.Sex,
+            HasHealthInsurance = m.HealthInsurance,
+            Education = m.Education,
+            Schooling = m.Schooling,
+            Employment = m.Employment,
+            Disability = m.Disability,
+        })],
+    };
+
+    internal static readonly BulkColumn[] HouseholdBulk =
+    [
+        new("Id", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text),
+        new("Code", BulkType.Text), new("Address", BulkType.Text), new("HeadName", BulkType.Text), new("HeadNameFolded", BulkType.Text),
+        new("AreaType", BulkType.Int4), new("Groups", BulkType.Int4), new("LegacyCommuneCode", BulkType.Text), new("Version", BulkType.Int4),
+        new("CreatedAtUtc", BulkType.TimestampUtc), new("UpdatedAtUtc", BulkType.TimestampUtc),
+    ];
+
+    internal static readonly BulkColumn[] MemberBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Order", BulkType.Int4),
+        new("FullName", BulkType.Text), new("FullNameFolded", BulkType.Text), new("Sex", BulkType.Int4), new("DateOfBirth", BulkType.Date),
+        new("EthnicityCode", BulkType.Text), new("RelationToHead", BulkType.Int4), new("PersonalId", BulkType.Text),
+        new("HasHealthInsurance", BulkType.Bool), new("Education", BulkType.Int4), new("Schooling", BulkType.Int4),
+        new("Disability", BulkType.Int4), new("Employment", BulkType.Int4),
+    ];
+
+    private static readonly BulkColumn[] SurveyBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Year", BulkType.Int4),
+        new("SurveyDate", BulkType.Date), new("ScreenedOut", BulkType.Bool), new("IncomePerCapita", BulkType.BigInt), new("B1Score", BulkType.Int4),
+        new("Answers", BulkType.Text), new("Causes", BulkType.Int4), new("OtherCause", BulkType.Text), new("Needs", BulkType.Int4),
+        new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
+    ];
+
+    private static readonly BulkColumn[] ClassificationBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
+        new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
+        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
+        new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
+    ];
+
+    private async Task BulkInsertAsync(
+        List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
+        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var bulk = BulkInserter.For(connection, transaction);
+        var householdTable = TableName<HouseholdEntity>();
+        var memberTable = TableName<MemberEntity>();
+        var surveyTable = TableName<HouseholdSurveyEntity>();
+        var classificationTable = TableName<HouseholdClassificationEntity>();
+        var firstHousehold = await bulk.NextIdAsync(householdTable, ct);
+        var firstMember = await bulk.NextIdAsync(memberTable, ct);
+        var firstSurvey = await bulk.NextIdAsync(surveyTable, ct);
+        var firstClassification = await bulk.NextIdAsync(classificationTable, ct);
+
+        await bulk.InsertAsync(householdTable, HouseholdBulk, fresh.Select((row, i) => new object?[]
+        {
+            firstHousehold + i, communeProvince[row.CommuneCode], row.CommuneCode, villageCodes[(row.CommuneCode, row.Village)], row.HouseholdCode,
+            row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), (int)row.Area, (int)Groups(row, byHousehold[row.HouseholdCode], minority),
+            null, 0, now, now,
+        }), ct);
+
+        progress?.Report(new ImportProgress("Đang ghi thành viên", 0, fresh.Count));
+        var memberId = firstMember;
+        await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
+        {
+            memberId++, firstHousehold + i, communeProvince[row.CommuneCode], order + 1, m.FullName, VietnameseText.Fold(m.FullName),
+            (int)m.Sex, m.DateOfBirth, m.EthnicityCode, (int)m.RelationToHead, m.PersonalId.Length == 0 ? null : m.PersonalId,
+            m.HealthInsurance, (int)m.Education, (int)m.Schooling, (int)m.Disability, (int)m.Employment,
+        })), ct);
+
+        progress?.Report(new ImportProgress("Đang ghi phiếu rà soát", 0, fresh.Count));
+        await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
+        {
+            firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], row.ReviewYear, null, false, row.Income, row.B1Score,
+            HouseholdClassificationService.FormatAnswers(Answers(row)), (int)row.Causes, null, (int)row.Needs, source, 0, now,
+        }), ct);
+
+        progress?.Report(new ImportProgress("Đang phân loại và ghi kết quả", 0, fresh.Count));
+        var active = new Dictionary<(int, string), IReadOnlyList<ActiveStandard>>();
+        foreach (var key in fresh.Select(r => (r.ReviewYear, communeProvince[r.CommuneCode])).Distinct())
+        {
+            active[key] = await standards.ActiveAsync(key.ReviewYear, key.Item2, ct);
+        }
+
+        var classificationId = firstClassification;
+        await bulk.InsertAsync(classificationTable, ClassificationBulk, fresh.SelectMany((row, i) =>
+        {
+            var province = communeProvince[row.CommuneCode];
+            var memberRows = byHousehold[row.HouseholdCode];
+            var facts = Facts(row, memberRows, Answers(row));
+            var asOf = new DateOnly(row.ReviewYear, 12, 31);
+            var village = villageCodes[(row.CommuneCode, row.Village)];
+            var rows = new List<object?[]>(2);
+            foreach (var standard in active[(row.ReviewYear, province)])
+            {
+                Classification result;
+                try
+                {
+                    result = HouseholdClassifier.Classify(facts, standard.Standard, asOf);
+                }
+                catch (ArgumentException)
+                {
+                    continue;
+                }
+
+                rows.Add(
+                [
+                    classificationId++, firstHousehold + i, province, row.CommuneCode, village, row.ReviewYear, standard.Standard.Code,
+                    (short)result.Category, result.DeprivationCount, Truncate(string.Join(';', result.DeprivedCodes), 1000), memberRows.Count,
+                    Truncate(result.ReasonVi, 2000), now, null,
+                ]);
+            }
+
+            return rows;
+        }), ct);
+
+        foreach (var table in new[] { householdTable, memberTable, surveyTable, classificationTable })
+        {
+            await bulk.FinishIdsAsync(table, ct);
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
+
+    private string TableName<T>() => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
+
+    /// <summary>Compares each registered household with its row and updates the changed ones (audited). Returns how many changed.</summary>
+    private async Task<int> UpdateChunkAsync(
+        HouseholdRow[] rows, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
+        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, CancellationToken ct)
+    {
+        var codes = rows.Select(r => r.HouseholdCode).ToArray();
+        var entities = await db.Households.Include(h => h.Members).Where(h => codes.Contains(h.Code)).ToDictionaryAsync(h => h.Code, StringComparer.Ordinal, ct);
+        var ids = entities.Values.Select(h => h.Id).ToArray();
+        var years = rows.Select(r => r.ReviewYear).Distinct().ToArray();
+        var surveys = await db.HouseholdSurveys.Where(s => ids.Contains(s.HouseholdId) && years.Contains(s.Year)).ToListAsync(ct);
+        var changed = 0;
+        foreach (var row in rows)
+        {
+            var household = entities[row.HouseholdCode];
+            var memberRows = byHousehold[row.HouseholdCode];
+            var survey = surveys.FirstOrDefault(s => s.HouseholdId == household.Id && s.Year == row.ReviewYear);
+            var answers = HouseholdClassificationService.FormatAnswers(Answers(row));
+            if (!Apply(household, survey, row, memberRows, answers, villageCodes, communeProvince, minority))
+            {
+                continue;
+            }
+
+            if (survey is null)
+            {
+                survey = new HouseholdSurveyEntity { HouseholdId = household.Id, ProvinceCode = household.ProvinceCode, Year = row.ReviewYear };
+                db.HouseholdSurveys.Add(survey);
+            }
+
+            survey.IncomePerCapita = row.Income;
+            survey.B1Score = row.B1Score;
+            survey.Answers = answers;
+            survey.Causes = row.Causes;
+            survey.Needs = row.Needs;
+            survey.Source = source;
+            survey.UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            await classifier.ClassifyAndStoreAsync(household, survey, ct);
+            changed++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return changed;
+    }
+
+    /// <summary>Sets the row's values on the tracked household; returns whether anything differs.</summary>
+    private static bool Apply(
+        HouseholdEntity household, HouseholdSurveyEntity? survey, HouseholdRow row, List<MemberRow> members, string answers,
+        Dictionary<(string, string), string> villageCodes, IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority)
+    {
+        var village = villageCodes[(row.CommuneCode, row.Village)];
+        var groups = Groups(row, members, minority);
+        var same = household.CommuneCode == row.CommuneCode && household.VillageCode == village && household.Address == row.Address
+            && household.HeadName == row.HeadName && household.AreaType == row.Area && household.Groups == groups
+            && survey is not null && survey.IncomePerCapita == row.Income && survey.B1Score == row.B1Score && survey.Answers == answers
+            && survey.Causes == row.Causes && survey.Needs == row.Needs && household.Members.Count == members.Count;
+        var ordered = household.Members.OrderBy(m => m.Order).ToList();
+        for (var i = 0; same && i < members.Count; i++)
+        {
+            same = SameMember(ordered[i], members[i]);
+        }
+
+        if (same)
+        {
+            return false;
+        }
+
+        household.ProvinceCode = communeProvince[row.CommuneCode];
+        household.CommuneCode = row.CommuneCode;
+        household.VillageCode = village;
+        household.Address = row.Address;
+        household.HeadName = row.HeadName;
+        household.HeadNameFolded = VietnameseText.Fold(row.HeadName);
+        household.AreaType = row.Area;
+        household.Groups = groups;
+        for (var i = 0; i < members.Count; i++)
+        {
+            MemberEntity member;
+            if (i < ordered.Count)
+            {
+                member = ordered[i];
+            }
+            else
+            {
+                member = new MemberEntity { ProvinceCode = household.ProvinceCode, FullName = string.Empty, EthnicityCode = string.Empty };
+                household.Members.Add(member);
+            }
+
+            var m = members[i];
+            member.ProvinceCode = household.ProvinceCode;
+            member.Order = i + 1;
+            member.FullName = m.FullName;
+            member.FullNameFolded = VietnameseText.Fold(m.FullName);
+            member.Sex = m.Sex;
+            member.DateOfBirth = m.DateOfBirth;
+            member.EthnicityCode = m.EthnicityCode;
+            member.RelationToHead = m.RelationToHead;
+            member.PersonalId = m.PersonalId.Length == 0 ? null : m.PersonalId;
+            member.HasHealthInsurance = m.HealthInsurance;
+            member.Education = m.Education;
+            member.Schooling = m.Schooling;
+            member.Disability = m.Disability;
+            member.Employment = m.Employment;
+        }
+
+        foreach (var extra in ordered.Skip(members.Count))
+        {
+            household.Members.Remove(extra);
+        }
+
+        return true;
+    }
+
+    private static bool SameMember(MemberEntity e, MemberRow m) =>
+        e.FullName == m.FullName && e.Sex == m.Sex && e.DateOfBirth == m.DateOfBirth && e.EthnicityCode == m.EthnicityCode
+        && e.RelationToHead == m.RelationToHead && (e.PersonalId ?? string.Empty) == m.PersonalId && e.HasHealthInsurance == m.HealthInsurance
+        && e.Education == m.Education && e.Schooling == m.Schooling && e.Disability == m.Disability && e.Employment == m.Employment;
+
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private static async Task<string> HashAsync(IEnumerable<string> paths, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        foreach (var path in paths)
+        {
+            await using var stream = OpenRead(path);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>A problem list that stops keeping problems after a limit but keeps counting.</summary>
+internal sealed class ProblemList(int max) : ICollection<InterchangeProblem>
+{
+    private readonly List<InterchangeProblem> items = [];
+
+    public int Count { get; private set; }
+    public bool IsReadOnly => false;
+
+    public void Add(InterchangeProblem item)
+    {
+        Count++;
+        if (items.Count < max)
+        {
+            items.Add(item);
+        }
+    }
+
+    public IReadOnlyList<InterchangeProblem> Sorted() =>
+        [.. items.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Row)];
+
+    public void Clear()
+    {
+        items.Clear();
+        Count = 0;
+    }
+
+    public bool Contains(InterchangeProblem item) => items.Contains(item);
+    public void CopyTo(InterchangeProblem[] array, int arrayIndex) => items.CopyTo(array, arrayIndex);
+    public bool Remove(InterchangeProblem item) => items.Remove(item);
+    public IEnumerator<InterchangeProblem> GetEnumerator() => items.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

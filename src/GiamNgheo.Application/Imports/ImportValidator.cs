@@ -1,0 +1,90 @@
+using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Interchange;
+using GiamNgheo.Domain.Households;
+
+namespace GiamNgheo.Application.Imports;
+
+/// <summary>What whole-file validation needs from the database.</summary>
+public sealed record ImportReference(
+    IReadOnlyDictionary<string, string> CommuneProvince,
+    IReadOnlySet<string> EthnicityCodes,
+    ICurrentUser User);
+
+/// <summary>The checks that need the whole file: duplicates, joins between the two tables, reference data, scope.</summary>
+public static class ImportValidator
+{
+    public static void Validate(
+        IReadOnlyList<ParsedHousehold> households, IReadOnlyList<ParsedMember> members, ImportReference reference,
+        string householdFile, string memberFile, ICollection<InterchangeProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(problems);
+        var byCode = new Dictionary<string, ParsedHousehold>(households.Count, StringComparer.Ordinal);
+        foreach (var h in households)
+        {
+            var row = h.Value;
+            if (!byCode.TryAdd(row.HouseholdCode, h))
+            {
+                problems.Add(new(householdFile, h.Row, HouseholdColumns.HouseholdCode, row.HouseholdCode,
+                    $"Mã hộ trùng với dòng {byCode[row.HouseholdCode].Row}."));
+            }
+
+            if (!reference.CommuneProvince.TryGetValue(row.CommuneCode, out var province))
+            {
+                problems.Add(new(householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
+                    "Mã xã không có trong danh mục đơn vị hành chính hiện hành (5 chữ số, theo Quyết định 19/2025/QĐ-TTg)."));
+            }
+            else if (!UnitScope.Contains(reference.User, province, row.CommuneCode, null))
+            {
+                problems.Add(new(householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
+                    "Xã này nằm ngoài phạm vi quản lý của bạn."));
+            }
+        }
+
+        var heads = new Dictionary<string, int>(households.Count, StringComparer.Ordinal);
+        var ids = new Dictionary<string, ParsedMember>(members.Count, StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            var row = m.Value;
+            if (!byCode.ContainsKey(row.HouseholdCode))
+            {
+                problems.Add(new(memberFile, m.Row, MemberColumns.HouseholdCode, row.HouseholdCode,
+                    $"Không có hộ mã \"{row.HouseholdCode}\" trong bảng hộ gia đình."));
+            }
+
+            if (!reference.EthnicityCodes.Contains(row.EthnicityCode))
+            {
+                problems.Add(new(memberFile, m.Row, MemberColumns.EthnicityCode, row.EthnicityCode,
+                    "Mã dân tộc không có trong danh mục 54 dân tộc (01–54)."));
+            }
+
+            if (row.RelationToHead == RelationToHead.Head)
+            {
+                heads[row.HouseholdCode] = heads.GetValueOrDefault(row.HouseholdCode) + 1;
+            }
+
+            if (row.PersonalId.Length > 0 && !ids.TryAdd(row.PersonalId, m))
+            {
+                var first = ids[row.PersonalId];
+                problems.Add(new(memberFile, m.Row, MemberColumns.PersonalId, row.PersonalId,
+                    first.Value.HouseholdCode == row.HouseholdCode
+                        ? $"Số định danh trùng với dòng {first.Row} trong cùng hộ."
+                        : $"Số định danh này đã có ở hộ \"{first.Value.HouseholdCode}\" (dòng {first.Row}): một người không thể thuộc hai hộ."));
+            }
+        }
+
+        foreach (var h in households)
+        {
+            var count = heads.GetValueOrDefault(h.Value.HouseholdCode);
+            if (count != 1)
+            {
+                problems.Add(new(householdFile, h.Row, HouseholdColumns.HouseholdCode, h.Value.HouseholdCode,
+                    count == 0
+                        ? "Hộ không có thành viên là chủ hộ (relation_to_head = head) trong bảng thành viên."
+                        : $"Hộ có {count} thành viên là chủ hộ; mỗi hộ có đúng một chủ hộ."));
+            }
+        }
+    }
+}

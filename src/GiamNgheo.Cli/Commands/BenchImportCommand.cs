@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using GiamNgheo.Application.Imports;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GiamNgheo.Cli.Commands;
+
+/// <summary>
+/// <c>bench import --households N [--provider sqlite|postgres]</c>: generates a synthetic province, imports it into a
+/// fresh database (validation, villages, surveys, classification, indexes), and compares the rate with the raw bulk
+/// rate of the same engine on bare tables in the same run. The last line is <c>ratio: &lt;import ÷ raw&gt;</c>.
+/// PostgreSQL uses the server of <c>ConnectionStrings__Postgres</c> and creates (and drops) its own database.
+/// </summary>
+internal static class BenchImportCommand
+{
+    public static Command Create()
+    {
+        var households = new Option<int>("--households") { Description = "Số hộ (households to generate)", DefaultValueFactory = _ => 1_000_000 };
+        var provider = new Option<string>("--provider") { Description = "sqlite | postgres", DefaultValueFactory = _ => "sqlite" };
+        var province = new Option<string>("--province") { Description = "Mã tỉnh (province code)", DefaultValueFactory = _ => "11" };
+        var command = new Command("import", "Đo tốc độ nhập so với tốc độ ghi thô của cùng CSDL (import rate against the raw bulk rate).")
+        {
+            households, provider, province,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider)!, parse.GetValue(province)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int count, string provider, string province, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (count <= 0 || provider is not ("sqlite" or "postgres"))
+        {
+            await error.WriteLineAsync("Lỗi: --households > 0 và --provider sqlite|postgres.");
+            return 1;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("giamngheo-bench-import-");
+        string? postgresAdmin = null;
+        string? database = null;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var generated = await new GenerateSyntheticProvinceHandler().ExecuteAsync(new GenerateSyntheticProvinceCommand
+            {
+                Options = new SyntheticProvinceOptions { ProvinceCode = province, Households = count, Seed = 2026 },
+                OutputDirectory = folder.FullName,
+            }, null, ct);
+            if (generated.Error is not null)
+            {
+                await error.WriteLineAsync("Lỗi: " + generated.Message);
+                return 1;
+            }
+
+            await output.WriteLineAsync(Invariant($"generated      : {generated.Households:N0} households, {generated.Members:N0} members in {clock.Elapsed.TotalSeconds:F1} s ({generated.Plan!.Communes.Count} communes)"));
+
+            var overrides = new Dictionary<string, string?>();
+            if (provider == "postgres")
+            {
+                postgresAdmin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+                if (postgresAdmin is null)
+                {
+                    await error.WriteLineAsync("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
+                    return 1;
+                }
+
+                database = "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
+                await using (var admin = new NpgsqlConnection(postgresAdmin))
+                {
+                    await admin.OpenAsync(ct);
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                    await create.ExecuteNonQueryAsync(ct);
+                }
+
+                overrides["Database:Provider"] = "Postgres";
+                overrides["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString;
+            }
+            else
+            {
+                overrides["Database:Provider"] = "Sqlite";
+                overrides["ConnectionStrings:Sqlite"] = null;
+                overrides["Database:Path"] = Path.Combine(folder.FullName, "bench.db");
+            }
+
+            using var host = CliHost.Build(overrides);
+            await CliHost.InitializeAsync(host, ct);
+
+            ImportResult result;
+            TimeSpan importTime;
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
+                clock.Restart();
+                var stages = new StageTimer(clock, output);
+                result = await importer.ImportAsync(ImportRequest.Csv(generated.HouseholdsPath!, generated.MembersPath!), stages, ct);
+                importTime = clock.Elapsed;
+            }
+
+            if (!result.Succeeded)
+            {
+                await error.WriteLineAsync("Lỗi: " + (result.FileError ?? string.Join("; ", result.Problems.Take(5).Select(p => $"{p.File} {p.Row} {p.Column}: {p.Reason}"))));
+                return 1;
+            }
+
+            RawRate raw;
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                raw = await ImportBenchmark.MeasureRawAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), generated.HouseholdsPath!, generated.MembersPath!, ct);
+            }
+
+            var importRate = result.Households / importTime.TotalSeconds;
+            var rawRate = raw.Households / raw.Elapsed.TotalSeconds;
+            await output.WriteLineAsync(Invariant($"engine         : {provider}"));
+            await output.WriteLineAsync(Invariant($"import (full)  : {importTime.TotalSeconds:F2} s  {importRate:N0} households/s  {result.Members / importTime.TotalSeconds:N0} members/s  (read, validate, villages, classify, surveys, classifications, indexes, commit)"));
+            await output.WriteLineAsync(Invariant($"raw bulk       : {raw.Elapsed.TotalSeconds:F2} s  {rawRate:N0} households/s  {raw.Members / raw.Elapsed.TotalSeconds:N0} members/s  (same rows, bare tables, {(provider == "sqlite" ? "prepared INSERT" : "binary COPY")})"));
+            await output.WriteLineAsync(Invariant($"ratio: {importRate / rawRate:F2}"));
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (database is not null && postgresAdmin is not null)
+            {
+                await using var admin = new NpgsqlConnection(postgresAdmin);
+                await admin.OpenAsync(CancellationToken.None);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Prints when each stage of the import starts (synchronously, so the times are exact).</summary>
+    private sealed class StageTimer(Stopwatch clock, TextWriter output) : IProgress<ImportProgress>
+    {
+        private string? last;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage != last)
+            {
+                last = value.Stage;
+                output.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,7:F2} s  {value.Stage}"));
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using GiamNgheo.Application.Imports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GiamNgheo.Cli.Commands;
+
+/// <summary>
+/// <c>import --households h.csv --members m.csv</c> or <c>import --workbook f.xlsx</c>: validates the whole file, then
+/// imports everything in one transaction (exit 0) or nothing, writing the error report (exit 2; 1 for an unreadable file).
+/// </summary>
+internal static class ImportCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitUnreadable = 1;
+    public const int ExitInvalid = 2;
+
+    public static Command Create()
+    {
+        var households = new Option<FileInfo?>("--households") { Description = "Tệp hộ gia đình CSV (households.csv)" };
+        var members = new Option<FileInfo?>("--members") { Description = "Tệp thành viên CSV (members.csv)" };
+        var workbook = new Option<FileInfo?>("--workbook") { Description = "Sổ Excel XLSX có trang \"Hộ gia đình\" và \"Thành viên\"" };
+        var errors = new Option<FileInfo?>("--errors") { Description = "Nơi ghi báo cáo lỗi CSV (default: import-errors.csv beside the input)" };
+        var command = new Command("import", "Nhập hộ gia đình và thành viên (import the interchange format; all or nothing).")
+        {
+            households, members, workbook, errors,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var h = parse.GetValue(households);
+            var m = parse.GetValue(members);
+            var w = parse.GetValue(workbook);
+            if (w is null == (h is null || m is null) || (w is not null && (h is not null || m is not null)))
+            {
+                await stderr.WriteLineAsync("Lỗi: cần --households và --members (hai tệp CSV), hoặc --workbook (một tệp XLSX).");
+                return ExitUnreadable;
+            }
+
+            var request = w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName);
+            var report = parse.GetValue(errors)?.FullName
+                ?? Path.Combine(Path.GetDirectoryName((w ?? h)!.FullName)!, "import-errors.csv");
+            return await RunAsync(request, report, null, stdout, stderr, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(
+        ImportRequest request, string errorReport, IEnumerable<KeyValuePair<string, string?>>? overrides, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        using var host = CliHost.Build(overrides);
+        await CliHost.InitializeAsync(host, ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
+        var clock = Stopwatch.StartNew();
+        var result = await importer.ImportAsync(request, null, ct);
+        if (!result.Succeeded)
+        {
+            await using (var file = File.Create(errorReport))
+            {
+                ImportErrorReport.WriteCsv(file, result.FileError, result.Problems);
+            }
+
+            if (result.FileError is not null)
+            {
+                await stderr.WriteLineAsync("Lỗi: " + result.FileError);
+                await stderr.WriteLineAsync("Không nhập gì. Báo cáo: " + errorReport);
+                return ExitUnreadable;
+            }
+
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Tệp có {result.Problems.Count} lỗi: không nhập gì. Báo cáo lỗi (sửa theo từng dòng rồi nhập lại): {errorReport}"));
+            foreach (var p in result.Problems.Take(20))
+            {
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {p.File} dòng {p.Row}, cột {p.Column} = \"{p.Value}\": {p.Reason}"));
+            }
+
+            return ExitInvalid;
+        }
+
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Đã nhập {result.Households} hộ, {result.Members} thành viên trong {clock.Elapsed.TotalSeconds:0.0} giây: {result.Created} hộ mới, {result.Updated} hộ cập nhật, {result.Unchanged} hộ không đổi, {result.VillagesCreated} thôn mới."));
+        await stdout.WriteLineAsync("SHA-256: " + result.Sha256 + (result.ImportRecordId is { } id ? string.Create(CultureInfo.InvariantCulture, $" (lần nhập #{id})") : " (không có thay đổi)"));
+        return ExitOk;
+    }
+}
