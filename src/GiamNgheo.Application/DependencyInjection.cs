@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Standards.ImportStandardHandler>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
+        Support.SupportRegistration.AddPoliciesAndSupport(services);
         return services;
     }
 }
