@@ -113,6 +113,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAuthApi();
 app.MapAdminUnitsApi();
 app.MapHouseholdsApi();
+app.MapSupportApi();
+app.MapPoliciesApi();
 app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();
