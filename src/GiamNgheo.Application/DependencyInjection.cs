@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddReviews();
         services.AddReports();
         Imports.ImportsServices.AddImportsAndExports(services);
+        Support.SupportRegistration.AddPoliciesAndSupport(services);
         return services;
     }
 }

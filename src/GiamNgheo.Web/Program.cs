@@ -117,6 +117,8 @@ app.MapAdminUnitsApi();
 app.MapHouseholdsApi();
 app.MapReviewsApi();
 app.MapReportsApi();
+app.MapSupportApi();
+app.MapPoliciesApi();
 app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();

@@ -43,6 +43,7 @@ public sealed class DatabaseInitializer(AppDbContext db, IServiceProvider servic
 
         var parallel = (configuration["Standards:Parallel"] ?? "QD59_2015").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await Standards.StandardRegistry.EnsureShippedAsync(db, parallel, ct);
+        await Policies.PolicyRegistry.EnsureShippedAsync(db, ct);
 
         var roleManager = services.GetService<RoleManager<IdentityRole>>();
         if (roleManager is not null)
