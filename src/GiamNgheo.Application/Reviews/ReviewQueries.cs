@@ -98,11 +98,17 @@ public sealed class ReviewQueries(AppDbContext db)
         })]);
     }
 
-    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    private Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct) => CurrentNamesAsync(db, codes, full: true, ct);
+
+    /// <summary>Unit names valid today (a code can name different units in different periods, e.g. before and after the 2025 reform).</summary>
+    internal static async Task<Dictionary<string, string>> CurrentNamesAsync(AppDbContext db, IEnumerable<string> codes, bool full, CancellationToken ct)
     {
-        var list = codes.ToList();
-        var units = await db.AdminUnits.AsNoTracking().Where(u => list.Contains(u.Code) && u.Level == AdminLevel.Commune).Select(u => new { u.Code, u.FullName }).ToListAsync(ct);
-        return units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
+        var list = codes.Distinct().ToList();
+        var today = db.Clock.Today();
+        var units = await db.AdminUnits.AsNoTracking().Where(u => list.Contains(u.Code)).ToListAsync(ct);
+        return units.GroupBy(u => u.Code).ToDictionary(g => g.Key,
+            g => g.OrderByDescending(u => u.IsValidOn(today)).ThenByDescending(u => u.ValidFrom ?? DateOnly.MinValue).Select(u => full ? u.FullName : u.Name).First(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The commune officer's board: households by state, each commune action with what blocks it.</summary>

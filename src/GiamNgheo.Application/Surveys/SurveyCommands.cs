@@ -81,6 +81,11 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
             return Result<SurveyView>.Invalid(errors.ToDictionary());
         }
 
+        if (await db.HouseholdClassifications.AnyAsync(c => c.HouseholdId == householdId && c.Year == input.Year && c.DecisionId != null, ct))
+        {
+            return Result<SurveyView>.Conflict($"Kết quả rà soát năm {input.Year} của hộ đã được quyết định công nhận và bị khóa; mọi điều chỉnh thực hiện qua rà soát thường xuyên.");
+        }
+
         var survey = await db.HouseholdSurveys.SingleOrDefaultAsync(s => s.HouseholdId == householdId && s.Year == input.Year, ct);
         if (survey is not null && input.Version is { } version && version != survey.Version)
         {

@@ -189,6 +189,9 @@ public class ReviewWorkflowTests
         var edit = await Run(db, c => c.RecordSurveyAsync(Rh(board, h[0]), Above(2026, 1), default));
         Assert.Equal(ResultStatus.Conflict, edit.Status);
         Assert.Contains("bị khóa", edit.Message, StringComparison.Ordinal);
+        var direct = await db.RunAsync(sp => sp.GetRequiredService<SurveyCommands>().SaveAsync(h[0], Above(2026), default));
+        Assert.Equal(ResultStatus.Conflict, direct.Status);
+        Assert.Contains("bị khóa", direct.Message, StringComparison.Ordinal);
         var add = await Run(db, c => c.AddHouseholdAsync(id, new AddHouseholdInput { HouseholdId = h[3], Reason = ListingReason.Manual, ReasonText = "x" }, default));
         Assert.Contains("bị khóa", add.Message, StringComparison.Ordinal);
 

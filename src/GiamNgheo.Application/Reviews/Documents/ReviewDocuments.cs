@@ -104,7 +104,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             doc.Left($"Chủ tịch Ủy ban nhân dân {board.CommuneName} chứng nhận:", 11);
             doc.Left($"Hộ ông/bà: {h.HeadName}", 12, bold: true);
             doc.Left($"Mã hộ: {h.Code}", 11);
-            doc.Left($"Địa chỉ: {h.Address}, {villages.GetValueOrDefault(h.VillageCode ?? string.Empty, h.VillageCode ?? string.Empty)}, {board.CommuneName}", 11);
+            doc.Left($"Địa chỉ: {(string.IsNullOrWhiteSpace(h.Address) ? $"{villages.GetValueOrDefault(h.VillageCode ?? string.Empty, h.VillageCode ?? string.Empty)}, {board.CommuneName}" : h.Address)}", 11);
             doc.Left($"Là {(r.Category == "poor" ? "hộ nghèo" : "hộ cận nghèo")} theo chuẩn nghèo đa chiều ({board.StandardCode}), được công nhận tại Quyết định số {board.DecisionNumber} ngày {D(board.DecisionSignedOn)} của Chủ tịch UBND xã.", 11);
             doc.Space(6);
             doc.Left($"Các thành viên trong hộ ({h.Members.Count} người):", 11, bold: true);
@@ -128,12 +128,8 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         return Result<DocumentFile>.Ok(new DocumentFile(name, "application/pdf", doc.ToBytes()));
     }
 
-    private async Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string?> codes, CancellationToken ct)
-    {
-        var list = codes.OfType<string>().Distinct().ToList();
-        var units = await db.AdminUnits.AsNoTracking().Where(u => list.Contains(u.Code)).Select(u => new { u.Code, u.Name }).ToListAsync(ct);
-        return units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-    }
+    private Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string?> codes, CancellationToken ct) =>
+        ReviewQueries.CurrentNamesAsync(db, codes.OfType<string>(), full: false, ct);
 
     public static string CategoryVi(string? code) =>
         code is null ? "—" : HouseholdCategoryCodes.TryParse(code, out var c) ? c.ToVietnamese() : code;

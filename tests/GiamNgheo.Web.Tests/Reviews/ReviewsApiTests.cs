@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GiamNgheo.Web.Tests.Infrastructure;
+
+namespace GiamNgheo.Web.Tests.Reviews;
+
+public class ReviewsApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<long> CommuneReviewAsync()
+    {
+        var tinh = await app.ApiClientAsync("tinh");
+        var campaigns = await tinh.GetFromJsonAsync<JsonElement>("/api/reviews/campaigns");
+        long campaignId;
+        if (campaigns.GetArrayLength() == 0)
+        {
+            var opened = await tinh.PostAsJsonAsync("/api/reviews/campaigns", new { year = 2026, kind = "periodic" });
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            campaignId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        }
+        else
+        {
+            campaignId = campaigns[0].GetProperty("id").GetInt64();
+        }
+
+        var overview = await tinh.GetFromJsonAsync<JsonElement>($"/api/reviews/campaigns/{campaignId}");
+        Assert.Equal(4, overview.GetProperty("communes").GetArrayLength());
+        return overview.GetProperty("communes").EnumerateArray().Single(c => c.GetProperty("communeCode").GetString() == AppFactory.CommuneA)
+            .GetProperty("communeReviewId").GetInt64();
+    }
+
+    [Fact]
+    public async Task OpenPeriodic_CommuneOfficer_Forbidden()
+    {
+        var xa = await app.ApiClientAsync("xa");
+        var response = await xa.PostAsJsonAsync("/api/reviews/campaigns", new { year = 2026, kind = "periodic" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decide_BeforeSurveyAndPosting_ConflictWithVietnameseReason()
+    {
+        var id = await CommuneReviewAsync();
+        var xa = await app.ApiClientAsync("xa");
+        var response = await xa.PostAsJsonAsync($"/api/reviews/communes/{id}/decision", new { number = "1/QĐ-UBND", signedOn = "2026-11-20", signer = "Lò Văn Thắng" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("Không thể ra quyết định công nhận", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var board = await xa.GetFromJsonAsync<JsonElement>($"/api/reviews/communes/{id}");
+        Assert.Equal("listing", board.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Board_OtherCommuneOfficer_NotFound()
+    {
+        var id = await CommuneReviewAsync();
+        var xa2 = await app.ApiClientAsync("xa2");
+        Assert.Equal(HttpStatusCode.NotFound, (await xa2.GetAsync($"/api/reviews/communes/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await xa2.PostAsync($"/api/reviews/communes/{id}/list", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task BoardPage_CommuneOfficer_ShowsWhatBlocksInVietnamese()
+    {
+        var id = await CommuneReviewAsync();
+        var client = await app.PageClientAsync("xa");
+        var html = await client.GetStringAsync($"/Reviews/Board/{id}");
+        Assert.Contains("Lập danh sách", html, StringComparison.Ordinal);
+        Assert.Contains("Danh sách rà soát chưa có hộ nào.", html, StringComparison.Ordinal);
+    }
+}
