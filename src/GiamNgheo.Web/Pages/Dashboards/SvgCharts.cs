@@ -63,7 +63,7 @@ public static class SvgCharts
     /// <summary>Horizontal bars (e.g. each indicator's contribution to M0, in %).</summary>
     public static IHtmlContent Bars(string title, IReadOnlyList<(string Label, double Value)> bars, string unit = "%")
     {
-        const int w = 520, left = 190, right = 50, top = 26, bar = 16, gap = 5;
+        const int w = 560, left = 240, right = 50, top = 26, bar = 16, gap = 5;
         var h = top + bars.Count * (bar + gap) + 8;
         var max = Math.Max(0.0001, bars.Select(b => b.Value).DefaultIfEmpty(0).Max());
         var sb = new StringBuilder();
