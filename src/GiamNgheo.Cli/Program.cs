@@ -7,4 +7,5 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(MpiCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(BenchSupportCommand.Create());
 return await root.Parse(args).InvokeAsync();
