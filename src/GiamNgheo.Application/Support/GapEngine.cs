@@ -22,6 +22,24 @@ internal sealed class GapHousehold
     public Dictionary<string, SortedList<int, GapClassification>> History { get; } = new(StringComparer.Ordinal);
     public SupportNeeds Needs { get; set; }
     public List<GapDelivery> Deliveries { get; } = [];
+    /// <summary>Deliveries per policy code (filled with <see cref="Deliveries"/>).</summary>
+    public Dictionary<string, List<GapDelivery>> ByPolicy { get; } = new(StringComparer.Ordinal);
+    public DateOnly? LastDelivery { get; set; }
+
+    public void Add(GapDelivery delivery)
+    {
+        Deliveries.Add(delivery);
+        if (!ByPolicy.TryGetValue(delivery.PolicyCode, out var list))
+        {
+            ByPolicy[delivery.PolicyCode] = list = [];
+        }
+
+        list.Add(delivery);
+        if (LastDelivery is null || delivery.Date > LastDelivery)
+        {
+            LastDelivery = delivery.Date;
+        }
+    }
 }
 
 internal readonly record struct GapClassification(HouseholdCategory Category, string Deprived, DateOnly ComputedOn);
@@ -49,33 +67,60 @@ public sealed record HouseholdGaps(long HouseholdId, string Code, string HeadNam
 /// </summary>
 internal static class GapEngine
 {
-    public static HouseholdGaps Compute(GapHousehold h, IReadOnlyList<Policy> policies, string listStandard, DateOnly asOf, bool inPoorCommune)
+    /// <summary>Gaps of one household; <c>withReasons: false</c> skips building the Vietnamese reasons (lists over many households).</summary>
+    public static HouseholdGaps Compute(GapHousehold h, IReadOnlyList<Policy> policies, string listStandard, DateOnly asOf, bool inPoorCommune,
+        bool withReasons = true)
     {
         var statuses = new List<PolicyStatus>(policies.Count);
         var answered = new HashSet<string>(StringComparer.Ordinal);
         var needCodes = NeedCodes(h.Needs);
+        PolicyFacts? facts = null;
+        string? factsStandard = null;
         foreach (var policy in policies)
         {
-            var facts = Facts(h, policy.StandardCode, asOf, inPoorCommune);
-            var result = PolicyEligibility.Evaluate(policy, facts, asOf);
+            if (facts is null || factsStandard != policy.StandardCode)
+            {
+                facts = Facts(h, policy.StandardCode, asOf, inPoorCommune);
+                factsStandard = policy.StandardCode;
+            }
+
+            bool eligible;
+            var reason = string.Empty;
+            if (withReasons)
+            {
+                var result = PolicyEligibility.Evaluate(policy, facts, asOf);
+                (eligible, reason) = (result.Eligible, result.ReasonVi);
+            }
+            else
+            {
+                eligible = PolicyEligibility.IsEligible(policy, facts, asOf);
+            }
+
             var start = PolicyPeriods.Start(policy.Benefit.Period, asOf);
-            var inPeriod = h.Deliveries.Where(d => d.PolicyCode == policy.Code && d.Date >= start && d.Date <= asOf).ToList();
-            var served = inPeriod.Count > 0 && (policy.Benefit.Kind != BenefitKind.PremiumShare || policy.Benefit.Per == BenefitUnit.Household
-                || inPeriod.Any(d => d.MemberId is null) || inPeriod.Select(d => d.MemberId).Distinct().Count() >= h.MemberCount);
+            var delivered = h.ByPolicy.GetValueOrDefault(policy.Code);
+            var served = false;
+            DateOnly? last = null;
+            if (delivered is not null)
+            {
+                var inPeriod = delivered.Where(d => d.Date >= start && d.Date <= asOf).ToList();
+                served = inPeriod.Count > 0 && (policy.Benefit.Kind != BenefitKind.PremiumShare || policy.Benefit.Per == BenefitUnit.Household
+                    || inPeriod.Any(d => d.MemberId is null) || inPeriod.Select(d => d.MemberId).Distinct().Count() >= h.MemberCount);
+                last = delivered.Max(d => d.Date);
+            }
+
             if (served)
             {
                 answered.UnionWith(policy.AnswersDeprivations);
             }
 
             var relevant = !policy.OnRequest || policy.AnswersNeeds.Any(needCodes.Contains);
-            var last = h.Deliveries.Where(d => d.PolicyCode == policy.Code).Select(d => (DateOnly?)d.Date).Max();
-            statuses.Add(new PolicyStatus(policy.Code, policy.NameVi, policy.AgencyVi, result.Eligible, result.ReasonVi, relevant, served, last));
+            statuses.Add(new PolicyStatus(policy.Code, policy.NameVi, policy.AgencyVi, eligible, reason, relevant, served, last));
         }
 
         var current = Latest(h, listStandard, asOf);
         var deprived = current is { } c ? Split(c.Deprived) : [];
         var unanswered = deprived.Where(d => !answered.Contains(d)).ToList();
-        var lastSupport = h.Deliveries.Count == 0 ? (DateOnly?)null : h.Deliveries.Where(d => d.Date <= asOf).Select(d => (DateOnly?)d.Date).Max();
+        var lastSupport = h.LastDelivery;
         var listedSince = ListedSince(h, listStandard, asOf);
         DateOnly? waitingSince = listedSince is null ? null : (lastSupport is { } ls && ls > listedSince.Value ? ls : listedSince);
         var waitingDays = waitingSince is { } w ? Math.Max(0, asOf.DayNumber - w.DayNumber) : 0;

@@ -108,7 +108,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
 
         var asOf = db.Clock.Today();
         var yearStart = new DateOnly(asOf.Year, 1, 1);
-        var loaded = await LoadAsync(scoped, asOf, ct);
+        var loaded = await LoadAsync(scoped, asOf, ct, communeCode: communeCode);
         var result = new List<WorklistRow>();
         foreach (var h in loaded.Households)
         {
@@ -118,7 +118,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
                 continue;
             }
 
-            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, PoorCommunes.Contains(h.CommuneCode));
+            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, PoorCommunes.Contains(h.CommuneCode), withReasons: false);
             result.Add(ToRow(gaps, HouseholdCategory.Poor));
         }
 
@@ -137,6 +137,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         var user = db.CurrentUser;
         var query = UnitScope.Apply(db.Households.AsNoTracking(), user);
         var byVillage = false;
+        AdminUnits.AdminLevel? unitLevel = null;
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             var unit = await db.AdminUnits.AsNoTracking().Where(u => u.Code == unitCode && u.ValidTo == null).Select(u => new { u.Level }).FirstOrDefaultAsync(ct);
@@ -145,6 +146,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
                 return Result<CoverageReport>.NotFound();
             }
 
+            unitLevel = unit.Level;
             switch (unit.Level)
             {
                 case AdminUnits.AdminLevel.Province:
@@ -168,12 +170,15 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         }
 
         var asOf = db.Clock.Today();
-        var loaded = await LoadAsync(query, asOf, ct);
+        var level = string.IsNullOrWhiteSpace(unitCode) ? user.ScopeLevel : unitLevel;
+        var code = string.IsNullOrWhiteSpace(unitCode) ? user.ScopeUnitCode : unitCode;
+        var loaded = await LoadAsync(query, asOf, ct, communeCode: level == AdminUnits.AdminLevel.Commune ? code : null,
+            provinceCode: level == AdminUnits.AdminLevel.Province ? code : null);
         var poor = PoorCommunes;
         var counts = new Dictionary<(string Unit, string Policy), (int Eligible, int Served)>();
         foreach (var h in loaded.Households)
         {
-            var gaps = GapEngine.Compute(h, loaded.Policies, await ListStandardAsync(h, asOf, ct), asOf, poor.Contains(h.CommuneCode));
+            var gaps = GapEngine.Compute(h, loaded.Policies, await ListStandardAsync(h, asOf, ct), asOf, poor.Contains(h.CommuneCode), withReasons: false);
             var unit = byVillage ? h.VillageCode ?? h.CommuneCode : h.CommuneCode;
             foreach (var p in gaps.Policies)
             {
@@ -207,7 +212,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         }
 
         var asOf = db.Clock.Today();
-        var loaded = await LoadAsync(scoped, asOf, ct, listedOnly: true);
+        var loaded = await LoadAsync(scoped, asOf, ct, listedOnly: true, communeCode: query.CommuneCode);
         var poor = PoorCommunes;
         var rows = new List<WorklistRow>();
         foreach (var h in loaded.Households)
@@ -218,7 +223,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
                 continue;
             }
 
-            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, poor.Contains(h.CommuneCode));
+            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, poor.Contains(h.CommuneCode), withReasons: false);
             var open = gaps.OpenGaps.ToList();
             if (!string.IsNullOrWhiteSpace(query.PolicyCode))
             {
@@ -290,13 +295,35 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
     internal sealed record Loaded(List<GapHousehold> Households, IReadOnlyList<Policy> Policies);
 
     /// <summary>Loads households with their classification history, latest support needs and effective deliveries, in four queries.</summary>
-    internal async Task<Loaded> LoadAsync(IQueryable<HouseholdEntity> query, DateOnly asOf, CancellationToken ct, bool listedOnly = false)
+    /// <remarks>
+    /// When the households are all in one commune (or province), the other tables are filtered on their own commune
+    /// (province) column and rows of households outside the query are dropped in memory: faster than a semi-join.
+    /// </remarks>
+    internal async Task<Loaded> LoadAsync(IQueryable<HouseholdEntity> query, DateOnly asOf, CancellationToken ct, bool listedOnly = false,
+        string? communeCode = null, string? provinceCode = null)
     {
         var province = db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Province ? db.CurrentUser.ScopeUnitCode : await query.Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
         var policyList = await policies.ForProvinceAsync(province, ct);
         var year = asOf.Year;
         var ids = query.Select(h => h.Id);
-        var classificationQuery = db.HouseholdClassifications.AsNoTracking().Where(c => ids.Contains(c.HouseholdId) && c.Year <= year);
+        var classificationQuery = db.HouseholdClassifications.AsNoTracking().Where(c => c.Year <= year);
+        var recordQuery = db.SupportRecords.AsNoTracking().Where(s => s.ReversesId == null && s.ReversedById == null && s.Date <= asOf);
+        if (!string.IsNullOrWhiteSpace(communeCode))
+        {
+            classificationQuery = classificationQuery.Where(c => c.CommuneCode == communeCode);
+            recordQuery = recordQuery.Where(s => s.CommuneCode == communeCode);
+        }
+        else if (!string.IsNullOrWhiteSpace(provinceCode))
+        {
+            classificationQuery = classificationQuery.Where(c => c.ProvinceCode == provinceCode);
+            recordQuery = recordQuery.Where(s => s.ProvinceCode == provinceCode);
+        }
+        else
+        {
+            classificationQuery = classificationQuery.Where(c => ids.Contains(c.HouseholdId));
+            recordQuery = recordQuery.Where(s => ids.Contains(s.HouseholdId));
+        }
+
         var classifications = await classificationQuery
             .Select(c => new { c.HouseholdId, c.Year, c.StandardCode, c.Category, c.Deprived, c.ComputedAtUtc }).ToListAsync(ct);
         HashSet<long>? listed = null;
@@ -345,14 +372,13 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
             }
         }
 
-        var deliveries = await db.SupportRecords.AsNoTracking()
-            .Where(s => ids.Contains(s.HouseholdId) && s.ReversesId == null && s.ReversedById == null && s.Date <= asOf)
+        var deliveries = await recordQuery
             .Select(s => new { s.HouseholdId, s.PolicyCode, s.MemberId, s.Date }).ToListAsync(ct);
         foreach (var d in deliveries)
         {
             if (map.TryGetValue(d.HouseholdId, out var h))
             {
-                h.Deliveries.Add(new GapDelivery(d.PolicyCode, d.MemberId, d.Date));
+                h.Add(new GapDelivery(d.PolicyCode, d.MemberId, d.Date));
             }
         }
 

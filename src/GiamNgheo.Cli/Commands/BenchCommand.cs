@@ -24,7 +24,7 @@ internal static class BenchCommand
             rows, standard,
         };
         classify.SetAction(parse => RunClassify(parse.GetValue(rows), parse.GetValue(standard)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
-        return new Command("bench", "Đo hiệu năng (benchmarks).") { classify, BenchImportCommand.Create(), BenchReportsCommand.Create() };
+        return new Command("bench", "Đo hiệu năng (benchmarks).") { classify, BenchImportCommand.Create(), BenchReportsCommand.Create(), BenchSupportCommand.Create() };
     }
 
     public static int RunClassify(int rows, string standardCodes, TextWriter output, TextWriter error)

@@ -51,6 +51,40 @@ public static class PolicyEligibility
         return new(false, "Không đủ điều kiện: " + why + ".", null);
     }
 
+    /// <summary>Eligibility without the reason (for lists over many households); same rules as <see cref="Evaluate"/>.</summary>
+    public static bool IsEligible(Policy policy, PolicyFacts facts, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!policy.AppliesOn(asOf))
+        {
+            return false;
+        }
+
+        HouseholdCategory? category = facts.Categories.TryGetValue(policy.StandardCode, out var c) ? c : null;
+        foreach (var clause in policy.Eligibility)
+        {
+            if (Matches(clause, category, facts, asOf))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(EligibilityClause clause, HouseholdCategory? category, PolicyFacts facts, DateOnly asOf)
+    {
+        var byCategory = clause.Categories.Count > 0 && category is { } cat && clause.Categories.Contains(cat)
+            || (clause.Categories.Count == 0 && clause.EscapedWithinYears is null);
+        var byEscape = clause.EscapedWithinYears is { } years && facts.EscapedOn is { } escaped && escaped <= asOf && escaped.AddYears(years) >= asOf;
+        return (byCategory || byEscape)
+            && (facts.Groups & clause.RequiredGroups) == clause.RequiredGroups
+            && (clause.Area is not { } area || facts.Area == area)
+            && (!clause.PoorCommuneOnly || facts.InPoorCommune)
+            && (clause.AnyDeprivation.Count == 0 || clause.AnyDeprivation.Any(facts.Deprived.Contains));
+    }
+
     private static string? Check(EligibilityClause clause, HouseholdCategory? category, PolicyFacts facts, DateOnly asOf, string standard)
     {
         var byCategory = clause.Categories.Count == 0 || (category is { } cat && clause.Categories.Contains(cat));

@@ -101,6 +101,7 @@ public class PolicyEligibilityTests
         var facts = Facts(category, flags, area, escapedYearsAgo, poorCommune, deprived);
         var result = PolicyEligibility.Evaluate(PolicyCatalog.Get(code), facts, Today);
         Assert.True(expected == result.Eligible, $"{code} {category} {flags} ({basis}): {result.ReasonVi}");
+        Assert.Equal(expected, PolicyEligibility.IsEligible(PolicyCatalog.Get(code), facts, Today));
         Assert.StartsWith(expected ? "Đủ điều kiện" : "Không đủ điều kiện", result.ReasonVi.Replace("Chính sách", "Không đủ điều kiện", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
@@ -116,8 +117,10 @@ public class PolicyEligibilityTests
     public void Evaluate_HousingWhileInForce_MatchesTheLegalBasis(string code, string category, string flags, bool poorCommune,
         string deprived, bool expected, string basis)
     {
-        var result = PolicyEligibility.Evaluate(PolicyCatalog.Get(code), Facts(category, flags, "rural", -1, poorCommune, deprived), new DateOnly(2025, 6, 1));
+        var facts = Facts(category, flags, "rural", -1, poorCommune, deprived);
+        var result = PolicyEligibility.Evaluate(PolicyCatalog.Get(code), facts, new DateOnly(2025, 6, 1));
         Assert.True(expected == result.Eligible, $"{code} {category} ({basis}): {result.ReasonVi}");
+        Assert.Equal(expected, PolicyEligibility.IsEligible(PolicyCatalog.Get(code), facts, new DateOnly(2025, 6, 1)));
     }
 
     [Fact]
