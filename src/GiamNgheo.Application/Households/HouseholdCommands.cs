@@ -172,6 +172,14 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             return Result<bool>.Forbidden("Vai trò của bạn không được xóa hộ.");
         }
 
+        // Support records are never deleted and recognised statuses are history: such a household leaves the lists through
+        // the review (an "other decrease"), not by deletion.
+        if (await db.SupportRecords.AnyAsync(r => r.HouseholdId == id, ct)
+            || await db.HouseholdClassifications.AnyAsync(c => c.HouseholdId == id && c.DecisionId != null, ct))
+        {
+            return Result<bool>.Conflict("Không xóa được hộ đã có hồ sơ hỗ trợ hoặc đã được công nhận theo quyết định; hãy ghi giảm hộ qua rà soát.");
+        }
+
         db.Members.RemoveRange(household.Members);
         db.Households.Remove(household);
         await db.SaveChangesAsync(ct);

@@ -175,4 +175,26 @@ public class HouseholdCommandsTests
         var views = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().AuditRecords.CountAsync(a => a.Action == AuditActions.ViewPersonalId));
         Assert.Equal(1, views);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Delete_HouseholdWithARecognisedStatus_RefusedAndKept(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var created = (await Create(db, Samples.Household(members: Samples.Head()))).Value!;
+        await db.RunAsync(async sp =>
+        {
+            var context = sp.GetRequiredService<AppDbContext>();
+            context.HouseholdClassifications.Add(new GiamNgheo.Application.Surveys.HouseholdClassificationEntity
+            {
+                HouseholdId = created.Id, ProvinceCode = "11", CommuneCode = Samples.CommuneA, Year = 2025, StandardCode = "ND07_2021",
+                Category = Domain.Classification.HouseholdCategory.Poor, DecisionId = 1,
+            });
+            return await context.SaveChangesAsync();
+        });
+
+        var result = await db.RunAsync(sp => sp.GetRequiredService<HouseholdCommands>().DeleteAsync(created.Id, default));
+        Assert.Equal(ResultStatus.Conflict, result.Status);
+        Assert.NotNull(await db.RunAsync(sp => sp.GetRequiredService<HouseholdQueries>().GetAsync(created.Id, false, default)));
+    }
 }
