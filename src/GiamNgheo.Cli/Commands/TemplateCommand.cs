@@ -9,7 +9,7 @@ internal static class TemplateCommand
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--output") { Description = "Thư mục ghi mẫu (output folder)", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var command = new Command("template", "Ghi mẫu nhập liệu trống: mau-ho-gia-dinh.xlsx, households.csv, members.csv (empty import templates).") { output };
+        var command = new Command("template", "Ghi mẫu nhập liệu trống: mau-ho-gia-dinh.xlsx, households.csv, members.csv (empty import templates) và XLSForm KoboToolbox/ODK.") { output };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(output)!;
@@ -29,7 +29,12 @@ internal static class TemplateCommand
                 ImportTemplates.WriteMembersCsv(file);
             }
 
-            parse.InvocationConfiguration.Output.WriteLine($"Đã ghi mẫu vào {folder.FullName}: mau-ho-gia-dinh.xlsx, households.csv, members.csv.");
+            using (var file = File.Create(Path.Combine(folder.FullName, "xlsform-ho-gia-dinh.xlsx")))
+            {
+                KoboForm.WriteXlsForm(file);
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"Đã ghi mẫu vào {folder.FullName}: mau-ho-gia-dinh.xlsx, households.csv, members.csv, xlsform-ho-gia-dinh.xlsx.");
             return 0;
         });
         return command;
