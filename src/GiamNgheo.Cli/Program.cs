@@ -10,4 +10,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ImportStandardCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(TemplateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -22,12 +22,17 @@ public sealed record ImportRequest
     public string? HouseholdsPath { get; init; }
     public string? MembersPath { get; init; }
     public string? WorkbookPath { get; init; }
+
+    /// <summary>An XLSX export of the KoboToolbox/ODK form of <see cref="KoboForm"/>.</summary>
+    public string? KoboPath { get; init; }
     public string? SourceName { get; init; }
 
     public static ImportRequest Csv(string households, string members, string? name = null) =>
         new() { HouseholdsPath = households, MembersPath = members, SourceName = name };
 
     public static ImportRequest Workbook(string path, string? name = null) => new() { WorkbookPath = path, SourceName = name };
+
+    public static ImportRequest Kobo(string path, string? name = null) => new() { KoboPath = path, SourceName = name };
 }
 
 /// <summary>Where an import is: a stage in Vietnamese and a count of rows done in it.</summary>
@@ -70,6 +75,24 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.KoboPath is { } kobo)
+        {
+            var folder = Directory.CreateTempSubdirectory("giamngheo-kobo-");
+            try
+            {
+                var (h, m) = KoboForm.ConvertExport(kobo, folder.FullName);
+                return await ImportAsync(new ImportRequest { HouseholdsPath = h, MembersPath = m, SourceName = request.SourceName ?? Path.GetFileName(kobo) }, progress, ct);
+            }
+            catch (InterchangeFileException e)
+            {
+                return new ImportResult { FileError = e.Message };
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
+        }
+
         var today = db.Clock.Today();
         var problems = new ProblemList(MaxProblems);
         List<ParsedHousehold> households = [];

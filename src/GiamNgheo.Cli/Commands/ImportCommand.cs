@@ -21,10 +21,11 @@ internal static class ImportCommand
         var households = new Option<FileInfo?>("--households") { Description = "Tệp hộ gia đình CSV (households.csv)" };
         var members = new Option<FileInfo?>("--members") { Description = "Tệp thành viên CSV (members.csv)" };
         var workbook = new Option<FileInfo?>("--workbook") { Description = "Sổ Excel XLSX có trang \"Hộ gia đình\" và \"Thành viên\"" };
+        var kobo = new Option<FileInfo?>("--kobo") { Description = "Tệp XLSX xuất từ KoboToolbox/ODK (export of the XLSForm)" };
         var errors = new Option<FileInfo?>("--errors") { Description = "Nơi ghi báo cáo lỗi CSV (default: import-errors.csv beside the input)" };
         var command = new Command("import", "Nhập hộ gia đình và thành viên (import the interchange format; all or nothing).")
         {
-            households, members, workbook, errors,
+            households, members, workbook, kobo, errors,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,13 +34,16 @@ internal static class ImportCommand
             var h = parse.GetValue(households);
             var m = parse.GetValue(members);
             var w = parse.GetValue(workbook);
-            if (w is null == (h is null || m is null) || (w is not null && (h is not null || m is not null)))
+            var k = parse.GetValue(kobo);
+            var chosen = (h is not null && m is not null ? 1 : 0) + (w is not null ? 1 : 0) + (k is not null ? 1 : 0);
+            if (chosen != 1 || (h is null != (m is null)))
             {
-                await stderr.WriteLineAsync("Lỗi: cần --households và --members (hai tệp CSV), hoặc --workbook (một tệp XLSX).");
+                await stderr.WriteLineAsync("Lỗi: cần --households và --members (hai tệp CSV), hoặc --workbook (một tệp XLSX), hoặc --kobo (tệp xuất KoboToolbox/ODK).");
                 return ExitUnreadable;
             }
 
-            var request = w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName);
+            w ??= k;
+            var request = k is not null ? ImportRequest.Kobo(k.FullName) : w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName);
             var report = parse.GetValue(errors)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName((w ?? h)!.FullName)!, "import-errors.csv");
             return await RunAsync(request, report, null, stdout, stderr, ct);

@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? households, IFormFile? members, IFormFile? workbook, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? households, IFormFile? members, IFormFile? workbook, IFormFile? kobo, CancellationToken ct)
     {
         if (!CanImport)
         {
@@ -34,7 +34,12 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
         var folder = Directory.CreateTempSubdirectory("giamngheo-upload-").FullName;
         ImportRequest request;
         string name;
-        if (workbook is { Length: > 0 })
+        if (kobo is { Length: > 0 })
+        {
+            name = Path.GetFileName(kobo.FileName);
+            request = ImportRequest.Kobo(await SaveAsync(kobo, folder, "kobo.xlsx", ct), name);
+        }
+        else if (workbook is { Length: > 0 })
         {
             name = Path.GetFileName(workbook.FileName);
             request = ImportRequest.Workbook(await SaveAsync(workbook, folder, "workbook.xlsx", ct), name);
@@ -60,6 +65,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
     {
         "households.csv" => File(Write(ImportTemplates.WriteHouseholdsCsv), "text/csv; charset=utf-8", "households.csv"),
         "members.csv" => File(Write(ImportTemplates.WriteMembersCsv), "text/csv; charset=utf-8", "members.csv"),
+        "xlsform" => File(Write(KoboForm.WriteXlsForm), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsform-ho-gia-dinh.xlsx"),
         _ => File(Write(ImportTemplates.WriteWorkbook), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-ho-gia-dinh.xlsx"),
     };
 
