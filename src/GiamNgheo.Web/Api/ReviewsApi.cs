@@ -50,6 +50,8 @@ public static class ReviewsApi
             ApiResults.From(await c.ConsultDistrictAsync(id, body.Date, body.Opinion, ct), TypedResults.Ok));
         group.MapPost("/communes/{id:long}/decision", async (ReviewCommands c, long id, DecisionInput input, CancellationToken ct) =>
             ApiResults.From(await c.DecideAsync(id, input, ct), TypedResults.Ok));
+        group.MapGet("/communes/{id:long}/decision.pdf", async (ReviewDocuments d, long id, CancellationToken ct) =>
+            ApiResults.From(await d.DecisionAsync(id, ct), f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
         group.MapGet("/communes/{id:long}/certificates.pdf", async (ReviewDocuments d, long id, [FromQuery] long? household, CancellationToken ct) =>
             ApiResults.From(await d.CertificatesAsync(id, household, ct), f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
         group.MapPost("/communes/{id:long}/return", async (ReviewCommands c, long id, CommentBody body, CancellationToken ct) =>
