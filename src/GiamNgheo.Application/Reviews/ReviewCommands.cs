@@ -171,7 +171,9 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             return Refused($"Chỉ lập danh sách khi xã đang ở bước \"{CommuneReviewState.Listing.ToVietnamese()}\" (hiện: \"{cr.State.ToVietnamese()}\").");
         }
 
-        var previous = await PreviousListAsync(cr.CommuneCode, campaign, ct);
+        // A regular (monthly) review handles only the households that applied (Mẫu 01, added by hand) or asked to leave the list
+        // (Mẫu 04); the whole current list is reviewed only in the periodic review (QĐ 24/2021 Art. 4 and 5).
+        var previous = campaign.Kind == CampaignKind.Periodic ? await PreviousListAsync(cr.CommuneCode, campaign, ct) : [];
         var listed = await db.ReviewHouseholds.Where(h => h.CommuneReviewId == cr.Id).Select(h => h.HouseholdId).ToListAsync(ct);
         var villages = await db.Households.Where(h => previous.Keys.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var added = 0;
@@ -209,8 +211,19 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         return list.ToDictionary(r => r.HouseholdId, r => r.Category.ToCode());
     }
 
+    /// <summary>A household's category on the previous list under the campaign's standard ("poor"/"near_poor"; null: not on it).</summary>
+    private async Task<string?> PreviousCategoryAsync(long householdId, ReviewCampaignEntity campaign, CancellationToken ct)
+    {
+        var rows = await db.HouseholdClassifications.AsNoTracking()
+            .Where(c => c.HouseholdId == householdId && c.Year == campaign.Year - 1 && c.StandardCode == campaign.StandardCode)
+            .Select(c => new { c.Category, c.DecisionId }).ToListAsync(ct);
+        var row = rows.OrderByDescending(r => r.DecisionId is not null).FirstOrDefault();
+        return row is { Category: HouseholdCategory.Poor or HouseholdCategory.NearPoor } ? row.Category.ToCode() : null;
+    }
+
     private async Task LinkEscapeRequestsAsync(CommuneReviewEntity cr, CancellationToken ct)
     {
+        var campaign = await db.ReviewCampaigns.AsNoTracking().SingleAsync(c => c.Id == cr.CampaignId, ct);
         var requests = await db.EscapeRequests.Where(r => r.CommuneCode == cr.CommuneCode && r.ReviewHouseholdId == null).ToListAsync(ct);
         if (requests.Count == 0)
         {
@@ -230,6 +243,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
                     VillageCode = household.VillageCode,
                     ListingReason = ListingReason.Application,
                     ApplicationDate = request.ReceivedOn,
+                    PreviousCategory = await PreviousCategoryAsync(request.HouseholdId, campaign, ct),
                     ReasonText = "Mẫu 04: đề nghị công nhận thoát nghèo/thoát cận nghèo",
                 };
                 db.ReviewHouseholds.Add(rh);
@@ -311,6 +325,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             ApplicationDate = input.Reason == ListingReason.Application ? input.ApplicationDate : null,
             ReasonText = Domain.Common.VietnameseText.NormalizeName(input.ReasonText!),
             State = HouseholdReviewState.Listed,
+            PreviousCategory = await PreviousCategoryAsync(input.HouseholdId, ctx.Campaign!, ct),
         };
         db.ReviewHouseholds.Add(rh);
         db.AddAuditEvent("review.household.add", "CommuneReview", cr.Id.ToString(CultureInfo.InvariantCulture), input.HouseholdId,

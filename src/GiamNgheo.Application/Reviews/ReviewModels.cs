@@ -84,3 +84,7 @@ public sealed record MovementReport(string CommuneCode, int Year, string Standar
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
 
 public sealed record ReviewHouseholdRef(long Id, long CommuneReviewId, long HouseholdId, int Year, string HeadName, string HouseholdCode, HouseholdReviewState State);
+
+/// <summary>A household's status in one year under one standard, and the recognition decision that set it (null: not yet recognised).</summary>
+public sealed record HouseholdStatusRow(int Year, string StandardCode, string Category, string CategoryVi, int DeprivationCount,
+    long? DecisionId, string? DecisionNumber, DateOnly? DecisionSignedOn, string? DecisionSigner);

@@ -154,6 +154,29 @@ public sealed class ReviewQueries(AppDbContext db)
     }
 
     /// <summary>One household of a review, for the survey page (null outside the user's scope).</summary>
+    /// <summary>
+    /// A household's status per year and standard, with the recognition decision that made it official (null: computed only),
+    /// newest first; null when the household is out of scope.
+    /// </summary>
+    public async Task<IReadOnlyList<HouseholdStatusRow>?> StatusHistoryAsync(long householdId, CancellationToken ct)
+    {
+        if (!await UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser).AnyAsync(h => h.Id == householdId, ct))
+        {
+            return null;
+        }
+
+        var rows = await db.HouseholdClassifications.AsNoTracking().Where(c => c.HouseholdId == householdId)
+            .Select(c => new { c.Year, c.StandardCode, c.Category, c.DeprivationCount, c.DecisionId }).ToListAsync(ct);
+        var decisionIds = rows.Where(r => r.DecisionId is not null).Select(r => r.DecisionId!.Value).Distinct().ToList();
+        var decisions = await db.RecognitionDecisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.StandardCode, StringComparer.Ordinal).Select(r =>
+        {
+            var d = r.DecisionId is { } id ? decisions.GetValueOrDefault(id) : null;
+            return new HouseholdStatusRow(r.Year, r.StandardCode, r.Category.ToCode(), r.Category.ToVietnamese(), r.DeprivationCount,
+                d?.Id, d?.Number, d?.SignedOn, d?.Signer);
+        })];
+    }
+
     public async Task<ReviewHouseholdRef?> ReviewHouseholdAsync(long reviewHouseholdId, CancellationToken ct)
     {
         var rh = await db.ReviewHouseholds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == reviewHouseholdId, ct);

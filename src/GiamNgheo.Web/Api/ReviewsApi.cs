@@ -50,6 +50,8 @@ public static class ReviewsApi
             ApiResults.From(await c.ConsultDistrictAsync(id, body.Date, body.Opinion, ct), TypedResults.Ok));
         group.MapPost("/communes/{id:long}/decision", async (ReviewCommands c, long id, DecisionInput input, CancellationToken ct) =>
             ApiResults.From(await c.DecideAsync(id, input, ct), TypedResults.Ok));
+        group.MapGet("/communes/{id:long}/decision.pdf", async (ReviewDocuments d, long id, CancellationToken ct) =>
+            ApiResults.From(await d.DecisionAsync(id, ct), f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
         group.MapGet("/communes/{id:long}/certificates.pdf", async (ReviewDocuments d, long id, [FromQuery] long? household, CancellationToken ct) =>
             ApiResults.From(await d.CertificatesAsync(id, household, ct), f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
         group.MapPost("/communes/{id:long}/return", async (ReviewCommands c, long id, CommentBody body, CancellationToken ct) =>
@@ -62,6 +64,8 @@ public static class ReviewsApi
             ApiResults.From(await c.RecheckAsync(id, input, ct), TypedResults.Ok));
         group.MapPost("/households/{id:long}/repost", async (ReviewCommands c, long id, DateBody body, CancellationToken ct) =>
             ApiResults.From(await c.RepostAsync(id, body.Date, ct), TypedResults.Ok));
+        group.MapGet("/history/{householdId:long}", async (ReviewQueries q, long householdId, CancellationToken ct) =>
+            await q.StatusHistoryAsync(householdId, ct) is { } rows ? (IResult)TypedResults.Ok(rows) : TypedResults.Problem(title: "Không tìm thấy.", statusCode: 404));
         group.MapPost("/escape-requests", async (ReviewCommands c, EscapeRequestInput input, CancellationToken ct) =>
             ApiResults.From(await c.RecordEscapeRequestAsync(input, ct), v => TypedResults.Created($"/api/reviews/escape-requests/{v}", new { id = v })));
     }

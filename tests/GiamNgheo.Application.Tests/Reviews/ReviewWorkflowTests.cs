@@ -159,6 +159,9 @@ public class ReviewWorkflowTests
         var posting = await db.RunAsync(sp => sp.GetRequiredService<ReviewDocuments>().PostingListAsync(id, null, default));
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(posting.Value!.Content, 0, 4));
 
+        var noDecisionYet = await db.RunAsync(sp => sp.GetRequiredService<ReviewDocuments>().DecisionAsync(id, default));
+        Assert.Equal(ResultStatus.Conflict, noDecisionYet.Status);
+
         var tooEarly = await Run(db, c => c.DecideAsync(id, new DecisionInput("15/QĐ-UBND", new DateOnly(2026, 11, 20), "Lò Văn Thắng"), default));
         Assert.Equal(ResultStatus.Conflict, tooEarly.Status);
         Assert.Contains("chưa kết thúc (đến hết ngày 23/11/2026)", tooEarly.Message, StringComparison.Ordinal);
@@ -184,6 +187,29 @@ public class ReviewWorkflowTests
         Assert.All(rows.Where(r => r.StandardCode == "ND07_2021"), r => Assert.NotNull(r.DecisionId));
         Assert.Equal(4, rows.Count(r => r.StandardCode == "ND07_2021"));
         Assert.All(rows.Where(r => r.StandardCode != "ND07_2021"), r => Assert.Null(r.DecisionId));
+
+        // The decision document (Mẫu 02) with its four annexed lists.
+        var decisionPdf = await db.RunAsync(sp => sp.GetRequiredService<ReviewDocuments>().DecisionAsync(id, default));
+        Assert.Equal(ResultStatus.Ok, decisionPdf.Status);
+        var (_, page1, all) = await ReviewPdf.RenderAsync(decisionPdf.Value!.Content, "quyet-dinh-dinh-ky");
+        Assert.Contains("QUYẾT ĐỊNH", page1, StringComparison.Ordinal);
+        Assert.Contains("Số: 15/QĐ-UBND", page1, StringComparison.Ordinal);
+        Assert.Contains("ngày 27 tháng 11 năm 2026", page1, StringComparison.Ordinal);
+        Assert.Contains("Lò Văn Thắng", page1, StringComparison.Ordinal);
+        Assert.Contains("CHỦ TỊCH ỦY BAN NHÂN DÂN", page1, StringComparison.Ordinal);
+        Assert.Contains("Hộ nghèo: 2 hộ", page1, StringComparison.Ordinal);
+        Assert.Contains("Hộ cận nghèo: 1 hộ", page1, StringComparison.Ordinal);
+        Assert.Contains("Hộ thoát nghèo: 1 hộ", page1, StringComparison.Ordinal);
+        Assert.Contains("Hộ thoát cận nghèo: 1 hộ", page1, StringComparison.Ordinal);
+        var annexes = all.Split(": DANH SÁCH HỘ", StringSplitOptions.None);
+        Assert.Equal(5, annexes.Length);
+        Assert.Contains("Lò Văn Páo", annexes[1], StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Văn Đức", annexes[1], StringComparison.Ordinal);
+        Assert.Contains("Vàng A Sử", annexes[2], StringComparison.Ordinal);
+        Assert.Contains("Vàng A Sử", annexes[3], StringComparison.Ordinal);
+        Assert.Contains("Giàng Thị Mỷ", annexes[4], StringComparison.Ordinal);
+        Assert.DoesNotContain("Giàng Thị Mỷ", annexes[1] + annexes[2] + annexes[3], StringComparison.Ordinal);
+        Assert.Contains(board.Households.Single(x => x.HouseholdId == h[1]).HouseholdCode, annexes[4], StringComparison.Ordinal);
 
         // Locked: no edit after the decision.
         var edit = await Run(db, c => c.RecordSurveyAsync(Rh(board, h[0]), Above(2026, 1), default));

@@ -51,6 +51,20 @@ public class ReviewsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task DecisionPdf_BeforeTheDecision_ConflictWithVietnameseReason()
+    {
+        var id = await CommuneReviewAsync();
+        var xa = await app.ApiClientAsync("xa");
+        var response = await xa.GetAsync($"/api/reviews/communes/{id}/decision.pdf");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Mẫu 02", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var xa2 = await app.ApiClientAsync("xa2");
+        Assert.Equal(HttpStatusCode.NotFound, (await xa2.GetAsync($"/api/reviews/communes/{id}/decision.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await xa.GetAsync("/api/reviews/history/999999999")).StatusCode);
+    }
+
+    [Fact]
     public async Task Board_OtherCommuneOfficer_NotFound()
     {
         var id = await CommuneReviewAsync();

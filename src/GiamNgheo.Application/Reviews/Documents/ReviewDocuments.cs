@@ -9,7 +9,7 @@ using PdfSharp.Pdf;
 
 namespace GiamNgheo.Application.Reviews.Documents;
 
-/// <summary>The review's documents as PDFs (Noto Sans, Vietnamese): the posting list and the certificates (Mẫu 03).</summary>
+/// <summary>The review's documents as PDFs (Noto Sans, Vietnamese): the posting list, the recognition decision (Mẫu 02) and the certificates (Mẫu 03).</summary>
 public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -128,6 +128,109 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         return Result<DocumentFile>.Ok(new DocumentFile(name, "application/pdf", doc.ToBytes()));
     }
 
+    /// <summary>
+    /// The recognition decision (Mẫu 02 of QĐ 24/2021/QĐ-TTg): the commune chairman's decision with its number, date and signer,
+    /// and four annexed lists (poor, near-poor, escaped poverty, escaped near-poverty) with name, village and household code.
+    /// Available once the decision is recorded.
+    /// </summary>
+    public async Task<Result<DocumentFile>> DecisionAsync(long communeReviewId, CancellationToken ct)
+    {
+        if (db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Village)
+        {
+            // A village reviewer sees only their village's households; the decision covers the whole commune.
+            return Result<DocumentFile>.Forbidden("Quyết định công nhận của xã do cán bộ xã hoặc tỉnh in.");
+        }
+
+        var board = await queries.BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        var decisionId = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == communeReviewId).Select(c => c.DecisionId).SingleAsync(ct);
+        var decision = decisionId is null ? null : await db.RecognitionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == decisionId, ct);
+        if (decision is null || board.State < CommuneReviewState.Decided)
+        {
+            return Result<DocumentFile>.Conflict($"Quyết định công nhận (Mẫu 02) chỉ có sau bước \"{CommuneReviewState.Decided.ToVietnamese()}\" (hiện: \"{board.StateVi}\").");
+        }
+
+        var lists = DecisionLists.From(board.Households);
+        var villages = await VillageNamesAsync(board.Households.Select(r => r.VillageCode), ct);
+        var commune = board.CommuneName;
+        var period = board.Kind == CampaignKind.Periodic
+            ? $"rà soát định kỳ năm {board.Year}"
+            : string.Create(CultureInfo.InvariantCulture, $"rà soát thường xuyên tháng {board.CampaignStart.Month:00}/{board.CampaignStart.Year}");
+        using var doc = new Writer($"Quyết định {decision.Number} {commune}");
+        doc.Columns($"ỦY BAN NHÂN DÂN {commune.ToUpper(Vi)}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 10.5, bold: true);
+        doc.Columns(string.Empty, "Độc lập - Tự do - Hạnh phúc", 10.5, bold: true);
+        doc.Space(4);
+        doc.Columns($"Số: {decision.Number}", $"{commune}, ngày {decision.SignedOn.Day:00} tháng {decision.SignedOn.Month:00} năm {decision.SignedOn.Year}", 10.5, bold: false);
+        doc.Space(14);
+        doc.Title("QUYẾT ĐỊNH");
+        doc.Center("Về việc công nhận danh sách hộ nghèo, hộ cận nghèo và danh sách hộ thoát nghèo,", 11, true);
+        doc.Center($"hộ thoát cận nghèo trên địa bàn {commune} ({period})", 11, true);
+        doc.Space(10);
+        doc.Center($"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.ToUpper(Vi)}", 12, true);
+        doc.Space(6);
+        doc.Left("Căn cứ Luật Tổ chức chính quyền địa phương;", 10.5);
+        doc.Left($"Căn cứ chuẩn nghèo đa chiều áp dụng ({board.StandardCode}, Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ và các văn bản sửa đổi, thay thế);", 10.5);
+        doc.Left("Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm;", 10.5);
+        doc.Left($"Căn cứ kết quả {period} và kết quả niêm yết công khai{(board.PostingEnd is { } end ? $" đến hết ngày {D(end)}" : string.Empty)};", 10.5);
+        doc.Left("Theo đề nghị của Ban Chỉ đạo rà soát hộ nghèo, hộ cận nghèo xã.", 10.5);
+        doc.Space(6);
+        doc.Center("QUYẾT ĐỊNH:", 12, true);
+        doc.Left($"Điều 1. Công nhận danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo trên địa bàn {commune}, cụ thể:", 10.5, bold: true);
+        doc.Left($"- Hộ nghèo: {lists.Poor.Count} hộ (Phụ lục I);", 10.5);
+        doc.Left($"- Hộ cận nghèo: {lists.NearPoor.Count} hộ (Phụ lục II);", 10.5);
+        doc.Left($"- Hộ thoát nghèo: {lists.EscapedPoverty.Count} hộ (Phụ lục III);", 10.5);
+        doc.Left($"- Hộ thoát cận nghèo: {lists.EscapedNearPoverty.Count} hộ (Phụ lục IV).", 10.5);
+        doc.Left("Điều 2. Hộ nghèo, hộ cận nghèo có tên tại Điều 1 được cấp Giấy chứng nhận (Mẫu số 03) và hưởng các chính sách theo quy định.", 10.5);
+        doc.Left("Điều 3. Quyết định có hiệu lực kể từ ngày ký. Ban Chỉ đạo rà soát xã, Trưởng các thôn, bản và các hộ gia đình có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", 10.5);
+        doc.Space(14);
+        doc.Columns("Nơi nhận:", "CHỦ TỊCH", 10.5, bold: true);
+        doc.Columns("- Như Điều 3;", "(Ký, ghi rõ họ tên, đóng dấu)", 9, bold: false);
+        doc.Columns("- UBND tỉnh (báo cáo);", string.Empty, 9, bold: false);
+        doc.Columns("- Lưu: VT.", string.Empty, 9, bold: false);
+        doc.Space(30);
+        doc.Columns(string.Empty, decision.Signer, 11, bold: true);
+
+        (string Title, IReadOnlyList<ReviewHouseholdRow> Rows)[] annexes =
+        [
+            ("Phụ lục I: DANH SÁCH HỘ NGHÈO", lists.Poor),
+            ("Phụ lục II: DANH SÁCH HỘ CẬN NGHÈO", lists.NearPoor),
+            ("Phụ lục III: DANH SÁCH HỘ THOÁT NGHÈO", lists.EscapedPoverty),
+            ("Phụ lục IV: DANH SÁCH HỘ THOÁT CẬN NGHÈO", lists.EscapedNearPoverty),
+        ];
+        float[] widths = [35, 190, 150, 120];
+        foreach (var (title, rows) in annexes)
+        {
+            doc.NewPage();
+            doc.Title(title);
+            doc.Center($"(Kèm theo Quyết định số {decision.Number} ngày {D(decision.SignedOn)} của Chủ tịch UBND {commune})", 10, false);
+            doc.Space(8);
+            doc.Row(["STT", "Họ và tên chủ hộ", "Thôn", "Mã hộ"], widths, bold: true);
+            var i = 0;
+            foreach (var r in rows)
+            {
+                doc.Row([(++i).ToString(CultureInfo.InvariantCulture), r.HeadName, villages.GetValueOrDefault(r.VillageCode ?? string.Empty, r.VillageCode ?? string.Empty), r.HouseholdCode], widths, bold: false);
+            }
+
+            if (rows.Count == 0)
+            {
+                doc.Left("(Không có hộ nào.)", 10);
+            }
+
+            doc.Space(6);
+            doc.Left($"Tổng số: {rows.Count} hộ.", 10);
+        }
+
+        db.AddAuditEvent("review.document.decision", "RecognitionDecision", decision.Id.ToString(CultureInfo.InvariantCulture), null,
+            new { communeReviewId, poor = lists.Poor.Count, nearPoor = lists.NearPoor.Count, escapedPoverty = lists.EscapedPoverty.Count, escapedNearPoverty = lists.EscapedNearPoverty.Count });
+        await db.SaveChangesAsync(ct);
+        var safeNumber = new string([.. decision.Number.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        return Result<DocumentFile>.Ok(new DocumentFile($"quyet-dinh-{board.CommuneCode}-{board.Year}-{safeNumber}.pdf", "application/pdf", doc.ToBytes()));
+    }
+
     private Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string?> codes, CancellationToken ct) =>
         ReviewQueries.CurrentNamesAsync(db, codes.OfType<string>(), full: false, ct);
 
@@ -194,6 +297,17 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         public void Left(string text, double size, bool bold = false) => Line(text, size, bold, XStringFormats.TopLeft, 0);
 
         public void Right(string text, double size, bool bold = false) => Line(text, size, bold, XStringFormats.TopRight, 0);
+
+        /// <summary>Two texts on one line: the left one in the left half, the right one centred in the right half.</summary>
+        public void Columns(string left, string right, double size, bool bold)
+        {
+            var font = Font(size, bold);
+            var half = (page.Width.Point - 2 * Margin) / 2;
+            Ensure(size * 1.5);
+            graphics.DrawString(left, font, XBrushes.Black, new XRect(Margin, y, half, size * 1.5), XStringFormats.TopLeft);
+            graphics.DrawString(right, font, XBrushes.Black, new XRect(Margin + half - 20, y, half + 20, size * 1.5), XStringFormats.TopCenter);
+            y += size * 1.5;
+        }
 
         private void Line(string text, double size, bool bold, XStringFormat format, double indent)
         {
@@ -264,5 +378,25 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             document.Save(stream);
             return stream.ToArray();
         }
+    }
+}
+
+/// <summary>The four lists annexed to the recognition decision (Mẫu 02), from the decided households of one commune review.</summary>
+public sealed record DecisionLists(IReadOnlyList<ReviewHouseholdRow> Poor, IReadOnlyList<ReviewHouseholdRow> NearPoor,
+    IReadOnlyList<ReviewHouseholdRow> EscapedPoverty, IReadOnlyList<ReviewHouseholdRow> EscapedNearPoverty)
+{
+    /// <summary>
+    /// Poor / near-poor: the reviewed category. Escaped poverty: poor on the previous list and not poor now (to near-poor or above).
+    /// Escaped near-poverty: near-poor on the previous list and now above the near-poor line (medium or not poor).
+    /// </summary>
+    public static DecisionLists From(IEnumerable<ReviewHouseholdRow> households)
+    {
+        var rows = households.OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HouseholdCode, StringComparer.Ordinal).ToList();
+        static bool Above(string? c) => c is "medium" or "not_poor";
+        return new DecisionLists(
+            [.. rows.Where(r => r.Category == "poor")],
+            [.. rows.Where(r => r.Category == "near_poor")],
+            [.. rows.Where(r => r.PreviousCategory == "poor" && r.Category is not null && r.Category != "poor")],
+            [.. rows.Where(r => r.PreviousCategory == "near_poor" && Above(r.Category))]);
     }
 }

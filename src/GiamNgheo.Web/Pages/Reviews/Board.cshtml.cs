@@ -70,6 +70,12 @@ public sealed class BoardModel(ReviewQueries queries, ReviewCommands commands, R
         return result.Value is { } f ? File(f.Content, f.ContentType, f.FileName) : After(result, string.Empty, Here(id));
     }
 
+    public async Task<IActionResult> OnGetDecisionPdfAsync(long id, CancellationToken ct)
+    {
+        var result = await documents.DecisionAsync(id, ct);
+        return result.Value is { } f ? File(f.Content, f.ContentType, f.FileName) : After(result, string.Empty, Here(id));
+    }
+
     public async Task<IActionResult> OnGetCertificatesPdfAsync(long id, long? household, CancellationToken ct)
     {
         var result = await documents.CertificatesAsync(id, household, ct);
