@@ -85,6 +85,15 @@ public static class L
         GiamNgheo.Domain.Standards.VerificationMark.Derived => "[D]",
     };
 
+    private static readonly Lazy<Dictionary<string, (string Vi, string En)>> IndicatorNames = new(() =>
+        GiamNgheo.Domain.Standards.StandardCatalog.All.SelectMany(s => s.Indicators)
+            .GroupBy(i => i.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().NameVi, g.First().NameEn), StringComparer.Ordinal));
+
+    /// <summary>The name of a deprivation indicator by its code (as in the shipped standards), or the code itself.</summary>
+    public static string Indicator(string code) =>
+        IndicatorNames.Value.TryGetValue(code, out var name) ? T(name.Vi, name.En) : code;
+
     public static IEnumerable<string> Of(SpecialGroups groups)
     {
         if (groups.HasFlag(SpecialGroups.EthnicMinority))
