@@ -82,4 +82,23 @@ public class ReviewsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Lập danh sách", html, StringComparison.Ordinal);
         Assert.Contains("Danh sách rà soát chưa có hộ nào.", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BoardPage_LongList_PagesFiftyRowsAtATime()
+    {
+        var id = await CommuneReviewAsync();
+        var api = await app.ApiClientAsync("xa");
+        Assert.True((await api.PostAsync($"/api/reviews/communes/{id}/list", null)).IsSuccessStatusCode);
+        var board = await api.GetFromJsonAsync<JsonElement>($"/api/reviews/communes/{id}");
+        var total = board.GetProperty("households").GetArrayLength();
+        Assert.True(total > 50, $"expected a long list, got {total}");
+
+        var client = await app.PageClientAsync("xa");
+        var first = await client.GetStringAsync($"/Reviews/Board/{id}");
+        var second = await client.GetStringAsync($"/Reviews/Board/{id}?page=2");
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(first, "<tr data-household="));
+        Assert.Contains("rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Contains("Trang 2 /", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+    }
 }
