@@ -61,8 +61,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.FillAsync("#UserName", user);
         await page.FillAsync("#Password", AppFactory.Password);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // A loaded 2-core CI machine runs several apps at once: allow a slow first page after the login redirect.
+        await page.ClickAsync("#login", new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -26,7 +26,8 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("DataProtection:Path", Path.Combine(Path.GetTempPath(), "giamngheo-test-keys"));
+        // Each app keeps its own key ring: apps of parallel test classes must not rotate keys under each other.
+        builder.UseSetting("DataProtection:Path", dbPath + ".keys");
         builder.UseEnvironment("Testing");
     }
 
@@ -71,6 +72,14 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dbPath + ".keys", recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             try
