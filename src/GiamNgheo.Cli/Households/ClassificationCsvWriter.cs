@@ -10,38 +10,38 @@ using GiamNgheo.Domain.Standards;
 namespace GiamNgheo.Cli.Households;
 
 /// <summary>
-/// Writes <c>household_id,standard,category,deprivation_count,deprived</c> rows as UTF-8 straight into a byte
-/// buffer from pre-encoded pieces (standard code with category, indicator codes). Pieces are copied 32 bytes at
-/// a time from zero-padded arrays, overwriting past the piece's end inside the buffer's slack, so a row costs a
-/// few vector stores instead of a memmove per field. Full buffers are written in the background.
+/// Formats <c>household_id,standard,category,deprivation_count,deprived</c> rows as UTF-8 straight into a growable
+/// byte buffer from pre-encoded pieces (standard code with category, indicator codes). Pieces are copied 32 bytes
+/// at a time from zero-padded arrays, overwriting past the piece's end inside the buffer's slack, so a row costs a
+/// few vector stores instead of a memmove per field. One instance per worker; the caller writes
+/// <see cref="Written"/> to the file in order and calls <see cref="Clear"/>.
 /// </summary>
-internal sealed class ClassificationCsvWriter : IDisposable
+internal sealed class ClassificationCsvWriter
 {
-    private const int BufferSize = 1 << 20;
-
     /// <summary>Room past any row for the overwrite of a 32-byte copy.</summary>
     public const int Slack = 64;
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\n\r");
 
-    private readonly Stream _stream;
     private readonly Piece[][] _prefixes;
     private readonly Piece[][] _indicatorCodes;
     private readonly int[] _maxTail;
-    private byte[] _buffer = new byte[BufferSize];
-    private byte[] _spare = new byte[BufferSize];
-    private Task _pendingWrite = Task.CompletedTask;
+    private byte[] _buffer;
     private int _position;
 
-    public ClassificationCsvWriter(Stream stream, IReadOnlyList<PovertyStandard> standards)
+    public ClassificationCsvWriter(IReadOnlyList<PovertyStandard> standards, int initialCapacity = 1 << 20)
     {
-        _stream = stream;
+        _buffer = new byte[initialCapacity];
         _prefixes = standards.Select(s => Enum.GetValues<HouseholdCategory>().Select(c => new Piece("," + s.Code + "," + c.ToCode() + ",")).ToArray()).ToArray();
         _indicatorCodes = standards.Select(s => s.Indicators.Select(i => new Piece(i.Code)).ToArray()).ToArray();
         _maxTail = standards.Select((_, s) => _prefixes[s].Max(p => p.Length) + 4 + _indicatorCodes[s].Sum(c => c.Length + 1) + Slack).ToArray();
-        var header = "household_id,standard,category,deprivation_count,deprived\n"u8;
-        header.CopyTo(_buffer);
-        _position = header.Length;
     }
+
+    public static ReadOnlySpan<byte> Header => "household_id,standard,category,deprivation_count,deprived\n"u8;
+
+    /// <summary>The rows formatted since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _position);
+
+    public void Clear() => _position = 0;
 
     /// <summary>The id as a CSV field in UTF-8 (quoted when it holds a comma, quote or line break), into <paramref name="destination"/>.</summary>
     /// <returns>Bytes written, or -1 when <paramref name="destination"/> is too small.</returns>
@@ -67,9 +67,10 @@ internal sealed class ClassificationCsvWriter : IDisposable
     /// <param name="mask">The deprivation mask under that standard.</param>
     public void Write(ReadOnlySpan<byte> encodedId, int standardIndex, HouseholdCategory category, uint mask)
     {
-        if (_position + encodedId.Length + _maxTail[standardIndex] > _buffer.Length)
+        var needed = _position + encodedId.Length + _maxTail[standardIndex];
+        if (needed > _buffer.Length)
         {
-            Flush();
+            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
         }
 
         ref var row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _position);
@@ -99,25 +100,6 @@ internal sealed class ClassificationCsvWriter : IDisposable
 
         Unsafe.Add(ref row, n++) = (byte)'\n';
         _position += n;
-    }
-
-    /// <summary>Hands the full buffer to a background write (the kernel copy overlaps the next rows) and swaps buffers.</summary>
-    public void Flush()
-    {
-        _pendingWrite.GetAwaiter().GetResult();
-        var full = _buffer;
-        var length = _position;
-        _buffer = _spare;
-        _spare = full;
-        _position = 0;
-        _pendingWrite = Task.Run(() => _stream.Write(full, 0, length));
-    }
-
-    public void Dispose()
-    {
-        Flush();
-        _pendingWrite.GetAwaiter().GetResult();
-        _stream.Flush();
     }
 
     /// <summary>Copies <paramref name="length"/> bytes in 32-byte blocks; the source and destination have the slack for it.</summary>

@@ -27,6 +27,21 @@ internal sealed class CsvErrorList(int limit = CsvErrorList.DefaultLimit)
         }
     }
 
+    /// <summary>Appends the errors of a later part of the file (kept in file order by the caller).</summary>
+    public void AddRange(CsvErrorList later)
+    {
+        Count += later.Count;
+        foreach (var message in later._messages)
+        {
+            if (_messages.Count >= Limit)
+            {
+                break;
+            }
+
+            _messages.Add(message);
+        }
+    }
+
     public void WriteTo(TextWriter error, string inputPath)
     {
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Tệp {inputPath} có {Count} lỗi; không ghi tệp kết quả."));

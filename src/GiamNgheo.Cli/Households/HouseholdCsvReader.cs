@@ -20,7 +20,7 @@ internal sealed class HouseholdCsvReader : IDisposable
     public const string IncomeColumn = "income";
     public const string ScoreColumn = "b1_score";
 
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly CsvDataReader _csv;
     private readonly IReadOnlyList<PovertyStandard> _standards;
     private readonly bool _needsIncome;
@@ -34,15 +34,15 @@ internal sealed class HouseholdCsvReader : IDisposable
     private int _weightCol = -1;
     private IndicatorColumn[] _indicatorColumns = [];
 
-    private HouseholdCsvReader(string path, IReadOnlyList<PovertyStandard> standards, bool needsIncome, CsvErrorList errors)
+    private HouseholdCsvReader(Stream stream, bool hasHeaders, IReadOnlyList<PovertyStandard> standards, bool needsIncome, CsvErrorList errors)
     {
         _standards = standards;
         _needsIncome = needsIncome;
         _masks = new ulong[(standards.Count + 1) / 2];
         Errors = errors;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        _stream = stream;
         var text = new StreamReader(_stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 1 << 16 });
+        _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = hasHeaders, Delimiter = ',', BufferSize = 1 << 16 });
     }
 
     public CsvErrorList Errors { get; }
@@ -78,13 +78,48 @@ internal sealed class HouseholdCsvReader : IDisposable
     /// </summary>
     public static HouseholdCsvReader? Open(string path, IReadOnlyList<PovertyStandard> standards, bool needsIncome, string? groupColumn, string? weightColumn, CsvErrorList errors)
     {
-        var reader = new HouseholdCsvReader(path, standards, needsIncome, errors);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var reader = new HouseholdCsvReader(stream, hasHeaders: true, standards, needsIncome, errors);
         if (!reader.ResolveHeader(groupColumn, weightColumn))
         {
             reader.Dispose();
             return null;
         }
 
+        return reader;
+    }
+
+    /// <summary>
+    /// A reader of the header line alone (<paramref name="header"/> holds its bytes, BOM included): it resolves the
+    /// columns once for <see cref="ForBlock"/>. Null (with errors listed) when a required column is missing.
+    /// </summary>
+    public static HouseholdCsvReader? OpenHeader(byte[] header, IReadOnlyList<PovertyStandard> standards, bool needsIncome, CsvErrorList errors)
+    {
+        var reader = new HouseholdCsvReader(new MemoryStream(header, writable: false), hasHeaders: true, standards, needsIncome, errors);
+        if (!reader.ResolveHeader(null, null))
+        {
+            reader.Dispose();
+            return null;
+        }
+
+        return reader;
+    }
+
+    /// <summary>
+    /// A reader of a block of whole data lines (no header) cut from the same file, with the columns this header
+    /// reader resolved; <paramref name="firstLine"/> is the file line of the block's first row.
+    /// </summary>
+    public HouseholdCsvReader ForBlock(byte[] bytes, int length, long firstLine, CsvErrorList errors)
+    {
+        var reader = new HouseholdCsvReader(new MemoryStream(bytes, 0, length, writable: false), hasHeaders: false, _standards, _needsIncome, errors)
+        {
+            _idCol = _idCol,
+            _areaCol = _areaCol,
+            _incomeCol = _incomeCol,
+            _scoreCol = _scoreCol,
+            _indicatorColumns = _indicatorColumns,
+            Line = firstLine - 1,
+        };
         return reader;
     }
 

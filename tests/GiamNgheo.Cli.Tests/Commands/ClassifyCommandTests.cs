@@ -178,6 +178,79 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Equal("old\n", File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(97)]
+    [InlineData(4096)]
+    public void Run_SmallBlocks_WritesTheSameFileAsOneBlock(int blockBytes)
+    {
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 3000).Select(i =>
+            (i % 311 == 0 ? $"\"Hộ {i}, \"\"x\"\"\"" : $"HH{i}") + $",00001,{(random.Next(2) == 0 ? "rural" : "urban")},{random.Next(300, 3000) * 1000}" +
+            string.Concat(Enumerable.Range(0, 17).Select(_ => random.Next(5) == 0 ? ",1" : ",0")));
+        var input = _files.Write("households.csv", [CsvFiles.Nd07Header + CsvFiles.Qd59Extra, .. rows]);
+        var whole = _files.PathOf("whole.csv");
+        var blocks = _files.PathOf("blocks.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021,QD59_2015", input, whole, _out, _err, blockBytes: 1 << 30));
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021,QD59_2015", input, blocks, _out, _err, blockBytes: blockBytes));
+
+        Assert.Equal(6001, File.ReadAllLines(blocks).Length);
+        Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(blocks));
+        Assert.Contains("3000 hộ", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ErrorsInManyBlocks_ListsThemInFileOrderWithTheirLines()
+    {
+        var rows = Enumerable.Range(0, 2000).Select(i => i is 10 or 998 or 1999
+            ? $"HH{i},00001,rural,abc,0,0,0,0,0,0,0,0,0,0,0,0"
+            : $"HH{i},00001,rural,{1_000_000 + i},0,0,0,0,0,0,0,0,0,0,0,0");
+        var input = _files.Write("households.csv", [CsvFiles.Nd07Header, .. rows]);
+
+        Assert.Equal(1, ClassifyCommand.Run("ND07_2021", input, _files.PathOf("result.csv"), _out, _err, blockBytes: 100));
+
+        var lines = _err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("line ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["line 12, column income", "line 1000, column income", "line 2001, column income"], lines.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Equal(["households.csv"], _files.Files);
+    }
+
+    [Fact]
+    public void Run_BomCrLfLongLineAndNoFinalLineBreak_ReadsEveryRow()
+    {
+        var longId = new string('H', 300);
+        var path = _files.PathOf("households.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(
+            CsvFiles.Nd07Header + "\r\n" +
+            "HH1,00001,rural,650000,0,0,0,0,0,0,0,0,1,0,0,0\r\n" +
+            longId + ",00001,urban,1900000,1,1,1,0,0,0,0,0,0,0,0,0\r\n" +
+            "HH3,00002,rural,700001,0,0,0,0,0,0,0,0,1,1,0,0")]);
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021", path, output, _out, _err, blockBytes: 64));
+
+        Assert.Equal(
+            [
+                "household_id,standard,category,deprivation_count,deprived",
+                "HH1,ND07_2021,near_poor,1,water",
+                longId + ",ND07_2021,poor,3,employment;dependants;nutrition",
+                "HH3,ND07_2021,near_poor,2,water;sanitation",
+            ],
+            File.ReadAllLines(output));
+    }
+
+    [Fact]
+    public void Run_HeaderOnly_WritesTheHeaderOnly()
+    {
+        var input = _files.Write("households.csv", CsvFiles.Nd07Header);
+        var output = _files.PathOf("result.csv");
+
+        Assert.Equal(0, ClassifyCommand.Run("ND07_2021", input, output, _out, _err));
+
+        Assert.Equal(["household_id,standard,category,deprivation_count,deprived"], File.ReadAllLines(output));
+        Assert.Contains("0 hộ", _out.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _files.Dispose();
