@@ -199,14 +199,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             return Result<HouseholdDetail>.Forbidden("Vai trò của bạn không được sửa hộ.");
         }
 
-        var errors = new ValidationErrors();
-        var ethnicCodes = await EthnicCodesAsync(ct);
-        await ValidateMemberAsync(input, string.Empty, ethnicCodes, null, units.Today, errors, ct);
-        if (input.RelationToHead == RelationToHead.Head && household.Members.Any(m => m.RelationToHead == RelationToHead.Head))
-        {
-            errors.Add("relationToHead", "Hộ đã có chủ hộ.");
-        }
-
+        var (errors, ethnicCodes) = await ValidateMemberChangeAsync(household, input, null, ct);
         if (errors.Any)
         {
             return Result<HouseholdDetail>.Invalid(errors.ToDictionary());
@@ -239,14 +232,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             return Result<HouseholdDetail>.Forbidden("Vai trò của bạn không được sửa hộ.");
         }
 
-        var errors = new ValidationErrors();
-        var ethnicCodes = await EthnicCodesAsync(ct);
-        await ValidateMemberAsync(input, string.Empty, ethnicCodes, member.Id, units.Today, errors, ct);
-        if (input.RelationToHead == RelationToHead.Head && household.Members.Any(m => m.Id != memberId && m.RelationToHead == RelationToHead.Head))
-        {
-            errors.Add("relationToHead", "Hộ đã có chủ hộ.");
-        }
-
+        var (errors, ethnicCodes) = await ValidateMemberChangeAsync(household, input, member.Id, ct);
         if (errors.Any)
         {
             return Result<HouseholdDetail>.Invalid(errors.ToDictionary());
@@ -275,6 +261,20 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         db.Members.Remove(member);
         RefreshDerived(household, await EthnicCodesAsync(ct));
         return await SaveAsync(household, ct);
+    }
+
+    /// <summary>One member added (<paramref name="selfId"/> null) or changed: its own rules, and one head per household.</summary>
+    private async Task<(ValidationErrors Errors, HashSet<string> EthnicCodes)> ValidateMemberChangeAsync(HouseholdEntity household, MemberInput input, long? selfId, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var ethnicCodes = await EthnicCodesAsync(ct);
+        await ValidateMemberAsync(input, string.Empty, ethnicCodes, selfId, units.Today, errors, ct);
+        if (input.RelationToHead == RelationToHead.Head && household.Members.Any(m => m.Id != selfId && m.RelationToHead == RelationToHead.Head))
+        {
+            errors.Add("relationToHead", "Hộ đã có chủ hộ.");
+        }
+
+        return (errors, ethnicCodes);
     }
 
     private async Task<Result<HouseholdDetail>> SaveAsync(HouseholdEntity household, CancellationToken ct)
