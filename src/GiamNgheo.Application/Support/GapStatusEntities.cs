@@ -88,7 +88,7 @@ internal sealed class HouseholdPolicyStatusConfiguration : IEntityTypeConfigurat
 /// Xã nghèo / xã đặc biệt khó khăn: communes a decision lists as poor or extremely difficult, used by policies whose
 /// eligibility depends on the area (clause <c>poorCommuneOnly</c>). Data an official edits (<c>giamngheo support poor-communes</c>).
 /// </summary>
-public sealed class PoorCommuneEntity
+public sealed class PoorCommuneEntity : Audit.IAudited
 {
     public long Id { get; set; }
     public required string ProvinceCode { get; set; }
