@@ -108,7 +108,7 @@ public sealed partial class SupportGaps
         var counts = grouped.GroupBy(g => (Unit: byVillage ? g.VillageCode ?? g.CommuneCode : g.CommuneCode, g.PolicyCode))
             .ToDictionary(g => g.Key, g => (Eligible: g.Sum(x => x.Eligible), Served: g.Sum(x => x.Served)));
         var householdCount = await summaries.CountAsync(ct);
-        var province = user.ScopeLevel == AdminUnits.AdminLevel.Province ? user.ScopeUnitCode : await query.Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
+        var province = user.ScopeLevel == AdminUnits.AdminLevel.Province ? user.ScopeUnitCode : await query.OrderBy(h => h.Id).Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
         var policyList = await data.PoliciesAsync(province, ct);
         var names = await households.UnitNamesAsync(counts.Keys.Select(k => k.Unit), ct);
         var policyNames = policyList.ToDictionary(p => p.Code, p => p.NameVi, StringComparer.Ordinal);
