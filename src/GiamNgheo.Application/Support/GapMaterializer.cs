@@ -74,17 +74,24 @@ public sealed class GapMaterializer(AppDbContext db)
         await RefreshForHouseholdsAsync(ids, ct);
     }
 
-    /// <summary>Recomputes the households of the query whose rows are missing or stale (a period, a validity or the year ended).</summary>
-    public async Task<int> RefreshStaleAsync(IQueryable<Households.HouseholdEntity> households, CancellationToken ct)
+    /// <summary>
+    /// Recomputes the households of a unit whose rows are stale (index on StaleOn) or missing (only looked for when the
+    /// unit's household and summary counts differ). <paramref name="summaries"/> must be narrowed like <paramref name="households"/>.
+    /// Returns the number of households of the unit.
+    /// </summary>
+    public async Task<int> RefreshStaleAsync(IQueryable<Households.HouseholdEntity> households, IQueryable<HouseholdGapSummaryEntity> summaries,
+        CancellationToken ct)
     {
         var today = db.Clock.Today();
-        var stale = await (from h in households
-                           join s in db.HouseholdGapSummaries on h.Id equals s.HouseholdId into g
-                           from s in g.DefaultIfEmpty()
-                           where s == null || s.StaleOn <= today
-                           select h.Id).ToListAsync(ct);
+        var stale = await summaries.Where(s => s.StaleOn <= today).Select(s => s.HouseholdId).ToListAsync(ct);
+        var count = await households.CountAsync(ct);
+        if (count != await summaries.CountAsync(ct))
+        {
+            stale.AddRange(await households.Where(h => !db.HouseholdGapSummaries.Any(s => s.HouseholdId == h.Id)).Select(h => h.Id).ToListAsync(ct));
+        }
+
         await RefreshForHouseholdsAsync(stale, ct);
-        return stale.Count;
+        return count;
     }
 
     /// <summary>Recomputes every household of the unit (province, commune or village; all when null), commune by commune.</summary>
@@ -94,6 +101,13 @@ public sealed class GapMaterializer(AppDbContext db)
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
             query = query.Where(h => h.ProvinceCode == unitCode || h.CommuneCode == unitCode || h.VillageCode == unitCode);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // A whole province reads far more than SQLite's default 2 MB page cache holds.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
         }
 
         var communes = await query.Select(h => new { h.ProvinceCode, h.CommuneCode }).Distinct().ToListAsync(ct);
@@ -161,7 +175,7 @@ public sealed class GapMaterializer(AppDbContext db)
         await inserter.InsertAsync("household_policy_status", StatusColumns, statuses, ct);
     }
 
-    /// <summary>The rows of one household: its summary and one status per eligible policy (values in column order).</summary>
+    /// <summary>The rows of one household: its summary and one status per eligible and relevant policy (values in column order).</summary>
     internal static (object?[] Summary, List<object?[]> Statuses) Compute(GapHousehold h, IReadOnlyList<Policy> policies, string standard, DateOnly asOf,
         bool inPoorCommune)
     {
@@ -202,7 +216,7 @@ public sealed class GapMaterializer(AppDbContext db)
                 }
             }
 
-            if (status.Eligible)
+            if (status.Eligible && status.Relevant)
             {
                 statuses.Add([h.Id, policy.Code, h.ProvinceCode, h.CommuneCode, h.VillageCode, PolicyPeriods.Start(policy.Benefit.Period, asOf),
                     status.Relevant, status.Served, status.LastDelivered]);

@@ -32,7 +32,7 @@ public sealed class HouseholdGapSummaryEntity
     public DateOnly StaleOn { get; set; }
 }
 
-/// <summary>One policy a household is eligible for (materialised): relevant (entitlement or asked for), served this period.</summary>
+/// <summary>One policy a household is eligible for and for which it is relevant (an entitlement, or asked for), served this period or not (materialised).</summary>
 public sealed class HouseholdPolicyStatusEntity
 {
     public long HouseholdId { get; set; }

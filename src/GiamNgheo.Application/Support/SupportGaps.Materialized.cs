@@ -38,7 +38,7 @@ public sealed partial class SupportGaps
             return Result<IReadOnlyList<WorklistRow>>.NotFound();
         }
 
-        await new GapMaterializer(db).RefreshStaleAsync(scoped, ct);
+        await new GapMaterializer(db).RefreshStaleAsync(scoped, Summaries(communeCode, villageCode), ct);
         var yearStart = new DateOnly(db.Clock.Today().Year, 1, 1);
         var summaries = Summaries(communeCode, villageCode)
             .Where(s => s.Category == HouseholdCategory.Poor && (s.LastSupport == null || s.LastSupport < yearStart));
@@ -97,7 +97,7 @@ public sealed partial class SupportGaps
             byVillage = user.ScopeLevel is AdminUnits.AdminLevel.Commune or AdminUnits.AdminLevel.Village;
         }
 
-        await new GapMaterializer(db).RefreshStaleAsync(query, ct);
+        var householdCount = await new GapMaterializer(db).RefreshStaleAsync(query, summaries, ct);
         var asOf = db.Clock.Today();
         statuses = statuses.Where(s => s.Relevant);
         var grouped = byVillage
@@ -107,7 +107,6 @@ public sealed partial class SupportGaps
                 .Select(g => new { g.Key.CommuneCode, VillageCode = (string?)null, g.Key.PolicyCode, Eligible = g.Count(), Served = g.Count(x => x.Served) }).ToListAsync(ct);
         var counts = grouped.GroupBy(g => (Unit: byVillage ? g.VillageCode ?? g.CommuneCode : g.CommuneCode, g.PolicyCode))
             .ToDictionary(g => g.Key, g => (Eligible: g.Sum(x => x.Eligible), Served: g.Sum(x => x.Served)));
-        var householdCount = await summaries.CountAsync(ct);
         var province = user.ScopeLevel == AdminUnits.AdminLevel.Province ? user.ScopeUnitCode : await query.OrderBy(h => h.Id).Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
         var policyList = await data.PoliciesAsync(province, ct);
         var names = await households.UnitNamesAsync(counts.Keys.Select(k => k.Unit), ct);
@@ -127,7 +126,7 @@ public sealed partial class SupportGaps
     private async Task<(List<WorklistRow> Rows, int Total)> MaterializedWorklistAsync(IQueryable<HouseholdEntity> scoped, WorklistQuery query, int skip,
         int? take, CancellationToken ct)
     {
-        await new GapMaterializer(db).RefreshStaleAsync(scoped, ct);
+        await new GapMaterializer(db).RefreshStaleAsync(scoped, Summaries(query.CommuneCode, query.VillageCode), ct);
         var summaries = Summaries(query.CommuneCode, query.VillageCode).Where(s => s.InWorklist);
         string? policy = string.IsNullOrWhiteSpace(query.PolicyCode) ? null : query.PolicyCode.Trim().ToUpperInvariant();
         if (policy is not null)
