@@ -63,16 +63,34 @@ public sealed class GapMaterializer(AppDbContext db)
     }
 
     /// <summary>Recomputes the rows of the households with these codes (bulk household import, inside its transaction).</summary>
+    /// <remarks>Above <see cref="WholeCommunes"/> households, the communes they live in are recomputed whole (commune-indexed reads, no id lists).</remarks>
     public async Task RefreshForCodesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var ids = new List<long>();
+        var communes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in codes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
-            ids.AddRange(await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code)).Select(h => h.Id).ToListAsync(ct));
+            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code)).Select(h => new { h.Id, h.CommuneCode }).ToListAsync(ct))
+            {
+                ids.Add(h.Id);
+                communes.Add(h.CommuneCode);
+            }
         }
 
-        await RefreshForHouseholdsAsync(ids, ct);
+        if (ids.Count <= WholeCommunes)
+        {
+            await RefreshForHouseholdsAsync(ids, ct);
+            return;
+        }
+
+        foreach (var commune in communes.Order(StringComparer.Ordinal))
+        {
+            await RebuildAsync(commune, null, ct);
+        }
     }
+
+    /// <summary>Above this many households, a bulk refresh recomputes whole communes.</summary>
+    public const int WholeCommunes = 20_000;
 
     /// <summary>
     /// Recomputes the households of a unit whose rows are stale (index on StaleOn) or missing (only looked for when the

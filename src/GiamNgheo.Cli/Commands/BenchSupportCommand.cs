@@ -124,9 +124,15 @@ internal static class BenchSupportCommand
             var clock = Stopwatch.StartNew();
             var random = new Random(20261128);
             var codes = Enumerable.Range(0, communes).Select(i => (90001 + i).ToString(CultureInfo.InvariantCulture)).ToArray();
-            foreach (var commune in codes)
+            var lap = Stopwatch.StartNew();
+            for (var c = 0; c < codes.Length; c++)
             {
-                await FillCommuneAsync(host.Services, commune, perCommune, recordsPerCommune, random, ct);
+                await FillCommuneAsync(host.Services, codes[c], perCommune, recordsPerCommune, random, ct);
+                if ((c + 1) % 10 == 0 && c + 1 < codes.Length)
+                {
+                    Console.WriteLine(Invariant($"  filled {c + 1} communes, last 10 in {lap.Elapsed.TotalSeconds:F1} s"));
+                    lap.Restart();
+                }
             }
 
             await using (var scope = host.Services.CreateAsyncScope())
@@ -139,7 +145,17 @@ internal static class BenchSupportCommand
             clock.Restart();
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                var count = await scope.ServiceProvider.GetRequiredService<GapMaterializer>().RebuildAsync(null, null, ct);
+                var done = 0;
+                var lapRebuild = Stopwatch.StartNew();
+                var progress = new InlineProgress(_ =>
+                {
+                    if (++done % 10 == 0 && done < codes.Length)
+                    {
+                        Console.WriteLine(Invariant($"  rebuilt {done} communes, last 10 in {lapRebuild.Elapsed.TotalSeconds:F1} s"));
+                        lapRebuild.Restart();
+                    }
+                });
+                var count = await scope.ServiceProvider.GetRequiredService<GapMaterializer>().RebuildAsync(null, progress, ct);
                 await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("ANALYZE", ct);
                 Console.WriteLine(Invariant($"rebuild-gaps (GapEngine → household_gap_summary, household_policy_status): {count:N0} households in {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:N0} households/s)"));
             }
@@ -263,5 +279,11 @@ internal static class BenchSupportCommand
         _ => db.Model.FindEntityType(typeof(SupportRecordEntity))!.GetTableName()!,
     };
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Reports synchronously, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class InlineProgress(Action<(string Commune, int Households)> report) : IProgress<(string Commune, int Households)>
+    {
+        public void Report((string Commune, int Households) value) => report(value);
+    }
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
