@@ -118,7 +118,14 @@ public sealed class GapMaterializer(AppDbContext db)
         var query = db.Households.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
-            query = query.Where(h => h.ProvinceCode == unitCode || h.CommuneCode == unitCode || h.VillageCode == unitCode);
+            var level = await db.AdminUnits.AsNoTracking().Where(u => u.Code == unitCode).Select(u => (AdminUnits.AdminLevel?)u.Level).FirstOrDefaultAsync(ct);
+            query = level switch
+            {
+                AdminUnits.AdminLevel.Province => query.Where(h => h.ProvinceCode == unitCode),
+                AdminUnits.AdminLevel.Commune => query.Where(h => h.CommuneCode == unitCode),
+                AdminUnits.AdminLevel.Village => query.Where(h => h.VillageCode == unitCode),
+                AdminUnits.AdminLevel.District or null => query.Where(h => h.ProvinceCode == unitCode || h.CommuneCode == unitCode || h.VillageCode == unitCode),
+            };
         }
 
         await db.Database.OpenConnectionAsync(ct);
