@@ -178,6 +178,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
 
             await db.SaveChangesAsync(ct);
             db.SuppressEntityAudit = false;
+            await Support.PoorCommuneList.SeedSampleAsync(db, ct); // sample poor-commune list [M]
             db.AddAuditEvent(AuditActions.Create, "DemoData", ProvinceCode, null, new { households = count, seed = Seed });
             await db.SaveChangesAsync(ct);
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Support;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +120,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         RefreshDerived(household, ethnicCodes);
         db.Households.Add(household);
         await db.SaveChangesAsync(ct);
+        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer)
         return Result<HouseholdDetail>.Ok((await queries.GetAsync(household.Id, false, ct))!);
     }
 
@@ -288,6 +290,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             return Result<HouseholdDetail>.Conflict("Hộ này vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi nhập lại.");
         }
 
+        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer)
         return Result<HouseholdDetail>.Ok((await queries.GetAsync(household.Id, false, ct))!);
     }
 

@@ -360,6 +360,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     await db.SaveChangesAsync(ct);
                 }
 
+                await new Support.GapMaterializer(db).RefreshForCodesAsync(households.Select(h => h.Value.HouseholdCode), ct); // materialised gaps
                 Fault?.Invoke("commit");
                 await transaction.CommitAsync(ct);
                 progress?.Report(new ImportProgress("Xong", households.Count, households.Count));

@@ -82,6 +82,11 @@ public sealed class PolicyRegistry(AppDbContext db)
         row.UpdatedBy = user.UserName;
         await db.SaveChangesAsync(ct);
         cache = null;
+        // The materialised gaps of the affected households are stale: recomputed by the next list of each unit, or at
+        // once by `giamngheo support rebuild-gaps` (recommended after catalogue edits in a large province).
+        var today = db.Clock.Today();
+        await db.HouseholdGapSummaries.Where(s => row.ProvinceCode == null || s.ProvinceCode == row.ProvinceCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.StaleOn, today), ct);
         return Result<PolicySummary>.Ok(Summarize(row, policy));
     }
 

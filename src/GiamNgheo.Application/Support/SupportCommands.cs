@@ -60,6 +60,7 @@ public sealed class SupportCommands(AppDbContext db, PolicyRegistry policies)
         record.Source = "manual";
         db.SupportRecords.Add(record);
         await db.SaveChangesAsync(ct);
+        await db.RefreshGapsAsync([record.HouseholdId], ct);
         return Result<SupportRecordDto>.Ok((await HistoryOfAsync([record.Id], ct))[0]);
     }
 
@@ -118,6 +119,7 @@ public sealed class SupportCommands(AppDbContext db, PolicyRegistry policies)
         await db.SaveChangesAsync(ct);
         original.ReversedById = reversal.Id;
         await db.SaveChangesAsync(ct);
+        await db.RefreshGapsAsync([original.HouseholdId], ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

@@ -3,10 +3,7 @@ using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
-using GiamNgheo.Application.Policies;
-using GiamNgheo.Application.Standards;
 using GiamNgheo.Domain.Classification;
-using GiamNgheo.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -27,31 +24,30 @@ public sealed record CoverageRow(string UnitCode, string UnitName, string Policy
 public sealed record CoverageReport(string? UnitCode, DateOnly AsOf, IReadOnlyList<CoverageRow> ByUnit, IReadOnlyList<CoverageRow> Totals, int Households);
 
 /// <summary>Gaps per household, the commune worklist, the "no support this year" list and coverage per policy and unit.</summary>
-public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, StandardRegistry standards, HouseholdQueries households, Microsoft.Extensions.Configuration.IConfiguration configuration)
+public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries households)
 {
     public const int MaxPageSize = 500;
 
-    private HashSet<string> PoorCommunes => (configuration["Policies:PoorCommunes"] ?? string.Empty)
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    private readonly GapData data = new(db);
 
     public async Task<Result<HouseholdGaps>> ForHouseholdAsync(long householdId, CancellationToken ct)
     {
         var query = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser).Where(h => h.Id == householdId);
         var asOf = db.Clock.Today();
-        var loaded = await LoadAsync(query, asOf, ct);
+        var loaded = await data.LoadAsync(query, asOf, ct);
         if (loaded.Households.Count == 0)
         {
             return Result<HouseholdGaps>.NotFound();
         }
 
         var h = loaded.Households[0];
-        return Result<HouseholdGaps>.Ok(GapEngine.Compute(h, loaded.Policies, await ListStandardAsync(h, asOf, ct), asOf, PoorCommunes.Contains(h.CommuneCode)));
+        return Result<HouseholdGaps>.Ok(GapEngine.Compute(h, loaded.Policies, await data.ListStandardAsync(h.ProvinceCode, asOf, ct), asOf, (await data.PoorCommunesAsync(asOf, ct)).Contains(h.CommuneCode)));
     }
 
     /// <summary>Poor and near-poor households of the unit with open gaps, longest waiting first (or by name, or by number of gaps).</summary>
-    public async Task<Result<Page<WorklistRow>>> WorklistAsync(WorklistQuery query, CancellationToken ct)
+    internal async Task<Result<Page<WorklistRow>>> WorklistLiveAsync(WorklistQuery query, CancellationToken ct)
     {
-        var all = await WorklistAllAsync(query, ct);
+        var all = await WorklistLiveAllAsync(query, ct);
         if (all is null)
         {
             return Result<Page<WorklistRow>>.NotFound();
@@ -68,11 +64,13 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
     /// <summary>The whole worklist as an XLSX file for the agency; the export is audited.</summary>
     public async Task<Result<byte[]>> ExportWorklistAsync(WorklistQuery query, CancellationToken ct)
     {
-        var all = await WorklistAllAsync(query, ct);
-        if (all is null)
+        var scoped = Filter(query.CommuneCode, query.VillageCode);
+        if (scoped is null)
         {
             return Result<byte[]>.NotFound();
         }
+
+        var (all, _) = await MaterializedWorklistAsync(scoped, query, 0, null, ct);
 
         var names = await households.UnitNamesAsync(all.Select(i => i.VillageCode).OfType<string>(), ct);
         var rows = all.Select((r, i) => new Dictionary<string, object?>
@@ -98,7 +96,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
     }
 
     /// <summary>Poor households of the unit that received no support at all in the current year ("không để ai bị bỏ lại phía sau").</summary>
-    public async Task<Result<IReadOnlyList<WorklistRow>>> NoSupportThisYearAsync(string? communeCode, string? villageCode, CancellationToken ct)
+    internal async Task<Result<IReadOnlyList<WorklistRow>>> NoSupportLiveAsync(string? communeCode, string? villageCode, CancellationToken ct)
     {
         var scoped = Filter(communeCode, villageCode);
         if (scoped is null)
@@ -108,17 +106,17 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
 
         var asOf = db.Clock.Today();
         var yearStart = new DateOnly(asOf.Year, 1, 1);
-        var loaded = await LoadAsync(scoped, asOf, ct, communeCode: communeCode);
+        var loaded = await data.LoadAsync(scoped, asOf, ct, communeCode: communeCode);
         var result = new List<WorklistRow>();
         foreach (var h in loaded.Households)
         {
-            var standard = await ListStandardAsync(h, asOf, ct);
+            var standard = await data.ListStandardAsync(h.ProvinceCode, asOf, ct);
             if (GapEngine.Latest(h, standard, asOf)?.Category != HouseholdCategory.Poor || h.Deliveries.Any(d => d.Date >= yearStart && d.Date <= asOf))
             {
                 continue;
             }
 
-            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, PoorCommunes.Contains(h.CommuneCode), withReasons: false);
+            var gaps = GapEngine.Compute(h, loaded.Policies, standard, asOf, (await data.PoorCommunesAsync(asOf, ct)).Contains(h.CommuneCode), withReasons: false);
             result.Add(ToRow(gaps, HouseholdCategory.Poor));
         }
 
@@ -132,7 +130,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
     /// Eligible (and, for demand-driven policies, asking) households and those served in the current period, per policy
     /// and per unit below <paramref name="unitCode"/> (communes of a province, villages of a commune).
     /// </summary>
-    public async Task<Result<CoverageReport>> CoverageAsync(string? unitCode, CancellationToken ct)
+    internal async Task<Result<CoverageReport>> CoverageLiveAsync(string? unitCode, CancellationToken ct)
     {
         var user = db.CurrentUser;
         var query = UnitScope.Apply(db.Households.AsNoTracking(), user);
@@ -172,13 +170,13 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         var asOf = db.Clock.Today();
         var level = string.IsNullOrWhiteSpace(unitCode) ? user.ScopeLevel : unitLevel;
         var code = string.IsNullOrWhiteSpace(unitCode) ? user.ScopeUnitCode : unitCode;
-        var loaded = await LoadAsync(query, asOf, ct, communeCode: level == AdminUnits.AdminLevel.Commune ? code : null,
+        var loaded = await data.LoadAsync(query, asOf, ct, communeCode: level == AdminUnits.AdminLevel.Commune ? code : null,
             provinceCode: level == AdminUnits.AdminLevel.Province ? code : null);
-        var poor = PoorCommunes;
+        var poor = await data.PoorCommunesAsync(asOf, ct);
         var counts = new Dictionary<(string Unit, string Policy), (int Eligible, int Served)>();
         foreach (var h in loaded.Households)
         {
-            var gaps = GapEngine.Compute(h, loaded.Policies, await ListStandardAsync(h, asOf, ct), asOf, poor.Contains(h.CommuneCode), withReasons: false);
+            var gaps = GapEngine.Compute(h, loaded.Policies, await data.ListStandardAsync(h.ProvinceCode, asOf, ct), asOf, poor.Contains(h.CommuneCode), withReasons: false);
             var unit = byVillage ? h.VillageCode ?? h.CommuneCode : h.CommuneCode;
             foreach (var p in gaps.Policies)
             {
@@ -203,7 +201,7 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         return Result<CoverageReport>.Ok(new CoverageReport(unitCode, asOf, rows, totals, loaded.Households.Count));
     }
 
-    private async Task<List<WorklistRow>?> WorklistAllAsync(WorklistQuery query, CancellationToken ct)
+    internal async Task<List<WorklistRow>?> WorklistLiveAllAsync(WorklistQuery query, CancellationToken ct)
     {
         var scoped = Filter(query.CommuneCode, query.VillageCode);
         if (scoped is null)
@@ -212,12 +210,12 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         }
 
         var asOf = db.Clock.Today();
-        var loaded = await LoadAsync(scoped, asOf, ct, listedOnly: true, communeCode: query.CommuneCode);
-        var poor = PoorCommunes;
+        var loaded = await data.LoadAsync(scoped, asOf, ct, listedOnly: true, communeCode: query.CommuneCode);
+        var poor = await data.PoorCommunesAsync(asOf, ct);
         var rows = new List<WorklistRow>();
         foreach (var h in loaded.Households)
         {
-            var standard = await ListStandardAsync(h, asOf, ct);
+            var standard = await data.ListStandardAsync(h.ProvinceCode, asOf, ct);
             if (GapEngine.Latest(h, standard, asOf) is not { Category: HouseholdCategory.Poor or HouseholdCategory.NearPoor } current)
             {
                 continue;
@@ -276,112 +274,4 @@ public sealed class SupportGaps(AppDbContext db, PolicyRegistry policies, Standa
         return query;
     }
 
-    private readonly Dictionary<string, string> listStandards = new(StringComparer.Ordinal);
-
-    /// <summary>The standard the poor/near-poor list is kept under for the year (the legal one, first of the active standards).</summary>
-    private async Task<string> ListStandardAsync(GapHousehold h, DateOnly asOf, CancellationToken ct)
-    {
-        var province = h.ProvinceCode;
-        if (!listStandards.TryGetValue(province, out var code))
-        {
-            var active = await standards.ActiveAsync(asOf.Year, province, ct);
-            code = active.FirstOrDefault(a => !a.InParallel)?.Standard.Code ?? (active.Count > 0 ? active[0].Standard.Code : Domain.Standards.StandardCatalog.Nd07Of2021);
-            listStandards[province] = code;
-        }
-
-        return code;
-    }
-
-    internal sealed record Loaded(List<GapHousehold> Households, IReadOnlyList<Policy> Policies);
-
-    /// <summary>Loads households with their classification history, latest support needs and effective deliveries, in four queries.</summary>
-    /// <remarks>
-    /// When the households are all in one commune (or province), the other tables are filtered on their own commune
-    /// (province) column and rows of households outside the query are dropped in memory: faster than a semi-join.
-    /// </remarks>
-    internal async Task<Loaded> LoadAsync(IQueryable<HouseholdEntity> query, DateOnly asOf, CancellationToken ct, bool listedOnly = false,
-        string? communeCode = null, string? provinceCode = null)
-    {
-        var province = db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Province ? db.CurrentUser.ScopeUnitCode : await query.Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
-        var policyList = await policies.ForProvinceAsync(province, ct);
-        var year = asOf.Year;
-        var ids = query.Select(h => h.Id);
-        var classificationQuery = db.HouseholdClassifications.AsNoTracking().Where(c => c.Year <= year);
-        var recordQuery = db.SupportRecords.AsNoTracking().Where(s => s.ReversesId == null && s.ReversedById == null && s.Date <= asOf);
-        if (!string.IsNullOrWhiteSpace(communeCode))
-        {
-            classificationQuery = classificationQuery.Where(c => c.CommuneCode == communeCode);
-            recordQuery = recordQuery.Where(s => s.CommuneCode == communeCode);
-        }
-        else if (!string.IsNullOrWhiteSpace(provinceCode))
-        {
-            classificationQuery = classificationQuery.Where(c => c.ProvinceCode == provinceCode);
-            recordQuery = recordQuery.Where(s => s.ProvinceCode == provinceCode);
-        }
-        else
-        {
-            classificationQuery = classificationQuery.Where(c => ids.Contains(c.HouseholdId));
-            recordQuery = recordQuery.Where(s => ids.Contains(s.HouseholdId));
-        }
-
-        var classifications = await classificationQuery
-            .Select(c => new { c.HouseholdId, c.Year, c.StandardCode, c.Category, c.Deprived, c.ComputedAtUtc }).ToListAsync(ct);
-        HashSet<long>? listed = null;
-        if (listedOnly)
-        {
-            listed = [.. classifications.Where(c => c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).Select(c => c.HouseholdId)];
-        }
-
-        var rows = await query.Select(h => new
-        {
-            h.Id, h.Code, h.HeadName, h.ProvinceCode, h.CommuneCode, h.VillageCode, h.AreaType, h.Groups, MemberCount = h.Members.Count,
-        }).ToListAsync(ct);
-        var map = new Dictionary<long, GapHousehold>(rows.Count);
-        foreach (var r in rows)
-        {
-            if (listed is null || listed.Contains(r.Id))
-            {
-                map[r.Id] = new GapHousehold
-                {
-                    Id = r.Id, Code = r.Code, HeadName = r.HeadName, ProvinceCode = r.ProvinceCode, CommuneCode = r.CommuneCode, VillageCode = r.VillageCode,
-                    Area = r.AreaType, Groups = r.Groups, MemberCount = r.MemberCount,
-                };
-            }
-        }
-
-        foreach (var c in classifications)
-        {
-            if (map.TryGetValue(c.HouseholdId, out var h))
-            {
-                if (!h.History.TryGetValue(c.StandardCode, out var years))
-                {
-                    h.History[c.StandardCode] = years = [];
-                }
-
-                years[c.Year] = new GapClassification(c.Category, c.Deprived, DateOnly.FromDateTime(c.ComputedAtUtc));
-            }
-        }
-
-        var needs = await db.HouseholdSurveys.AsNoTracking().Where(s => ids.Contains(s.HouseholdId) && s.Year <= year)
-            .Select(s => new { s.HouseholdId, s.Year, s.Needs }).ToListAsync(ct);
-        foreach (var n in needs.OrderBy(n => n.Year))
-        {
-            if (map.TryGetValue(n.HouseholdId, out var h))
-            {
-                h.Needs = n.Needs;
-            }
-        }
-
-        var deliveries = await recordQuery
-            .Select(s => new { s.HouseholdId, s.PolicyCode, s.MemberId, s.Date }).ToListAsync(ct);
-        foreach (var d in deliveries)
-        {
-            if (map.TryGetValue(d.HouseholdId, out var h))
-            {
-                h.Add(new GapDelivery(d.PolicyCode, d.MemberId, d.Date));
-            }
-        }
-
-        return new Loaded([.. map.Values], policyList);
-    }
 }

@@ -223,6 +223,7 @@ public sealed class SupportImport(AppDbContext db, SupportCommands commands)
 
         db.AddAuditEvent("import", "SupportRecord", Path.GetFileName(fileName), null, new { rows = rows.Count, imported = records.Count });
         await db.SaveChangesAsync(ct);
+        await new GapMaterializer(db).RefreshForHouseholdsAsync(records.Select(r => r.HouseholdId), ct);
         await tx.CommitAsync(ct);
         return Result<SupportImportReport>.Ok(new SupportImportReport(fileName, true, rows.Count, records.Count, records.Count(r => r.DuplicateOfId is not null), []));
     }

@@ -13,6 +13,8 @@ public static class SupportRegistration
         services.AddScoped<SupportGaps>();
         services.AddScoped<SupportImport>();
         services.AddScoped<SupportPlans>();
+        services.AddScoped<PoorCommuneList>();
+        services.AddScoped<GapMaterializer>();
         return services;
     }
 }

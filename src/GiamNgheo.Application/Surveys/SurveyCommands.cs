@@ -1,6 +1,7 @@
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Support;
 using GiamNgheo.Application.Standards;
 using Microsoft.EntityFrameworkCore;
 
@@ -122,6 +123,7 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
             return Result<SurveyView>.Conflict("Phiếu của hộ này vừa được người khác lưu. Dữ liệu bạn nhập vẫn còn trên trang; hãy xem lại rồi lưu lại.");
         }
 
+        await db.RefreshGapsAsync([householdId], ct); // materialised gaps (Support/GapMaterializer)
         return Result<SurveyView>.Ok(new SurveyView(householdId, input.Year, survey, results, await IndicatorChoicesAsync(input.Year, household.ProvinceCode, ct)));
     }
 

@@ -1,6 +1,7 @@
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Support;
 using GiamNgheo.Application.Surveys;
 using GiamNgheo.Application.Tests.Infrastructure;
 using GiamNgheo.Domain.Classification;
@@ -45,7 +46,10 @@ internal static class SupportFixture
                 ComputedAtUtc = new DateTime(year, 11, 1, 0, 0, 0, DateTimeKind.Utc),
             });
             ctx.HouseholdSurveys.Add(new HouseholdSurveyEntity { HouseholdId = household.Id, ProvinceCode = household.ProvinceCode, Year = year, Needs = needs });
-            return await ctx.SaveChangesAsync();
+            var saved = await ctx.SaveChangesAsync();
+            // Written directly (as the classification service would): refresh the materialised gaps like its callers do.
+            await ctx.RefreshGapsAsync([household.Id], default);
+            return saved;
         });
     }
 }

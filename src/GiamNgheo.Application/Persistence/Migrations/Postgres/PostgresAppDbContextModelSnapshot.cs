@@ -1148,6 +1148,157 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.ToTable("follow_up_visits", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte?>("Category")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InWorklist")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastSupport")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OpenGaps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StaleOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Unanswered")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("date");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("CommuneCode", "StaleOn");
+
+                    b.HasIndex("ProvinceCode", "StaleOn");
+
+                    b.HasIndex("CommuneCode", "InWorklist", "WaitingSince", "HouseholdId");
+
+                    b.ToTable("household_gap_summary", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdPolicyStatusEntity", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PolicyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("LastDelivered")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Relevant")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Served")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("HouseholdId", "PolicyCode");
+
+                    b.HasIndex("CommuneCode", "VillageCode", "PolicyCode", "Relevant", "Served");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "PolicyCode", "Relevant", "Served");
+
+                    b.ToTable("household_policy_status", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.PoorCommuneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("poor_communes", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Support.SupportPlanEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1767,6 +1918,24 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.HasOne("GiamNgheo.Application.Support.SupportPlanEntity", null)
                         .WithMany("Visits")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithOne()
+                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdPolicyStatusEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

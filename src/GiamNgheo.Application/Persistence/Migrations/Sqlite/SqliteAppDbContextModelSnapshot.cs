@@ -1105,6 +1105,155 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.ToTable("follow_up_visits", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InWorklist")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastSupport")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenGaps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StaleOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unanswered")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("CommuneCode", "StaleOn");
+
+                    b.HasIndex("ProvinceCode", "StaleOn");
+
+                    b.HasIndex("CommuneCode", "InWorklist", "WaitingSince", "HouseholdId");
+
+                    b.ToTable("household_gap_summary", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdPolicyStatusEntity", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDelivered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Relevant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdId", "PolicyCode");
+
+                    b.HasIndex("CommuneCode", "VillageCode", "PolicyCode", "Relevant", "Served");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "PolicyCode", "Relevant", "Served");
+
+                    b.ToTable("household_policy_status", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.PoorCommuneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("poor_communes", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Support.SupportPlanEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1708,6 +1857,24 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.HasOne("GiamNgheo.Application.Support.SupportPlanEntity", null)
                         .WithMany("Visits")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithOne()
+                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Support.HouseholdPolicyStatusEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
