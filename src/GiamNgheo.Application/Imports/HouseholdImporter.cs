@@ -532,12 +532,15 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var derive = Task.Run(() =>
         {
             var results = new List<ClassificationRow>(fresh.Count * 2);
+            // The same answers, deprivation lists and reasons recur across households: keep one copy of each text.
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string text) => texts.TryAdd(text, text) ? text : texts[text];
             for (var i = 0; i < fresh.Count; i++)
             {
                 stop.Token.ThrowIfCancellationRequested();
                 var row = fresh[i];
                 var answers = Answers(row);
-                answersJson[i] = HouseholdClassificationService.FormatAnswers(answers);
+                answersJson[i] = Shared(HouseholdClassificationService.FormatAnswers(answers));
                 var memberRows = byHousehold[row.HouseholdCode];
                 var facts = Facts(row, memberRows, answers);
                 var asOf = new DateOnly(row.ReviewYear, 12, 31);
@@ -554,7 +557,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     }
 
                     results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, result.DeprivationCount,
-                        Truncate(string.Join(';', result.DeprivedCodes), 1000), Truncate(result.ReasonVi, 2000)));
+                        Shared(Truncate(string.Join(';', result.DeprivedCodes), 1000)), Shared(Truncate(result.ReasonVi, 2000))));
                 }
             }
 
