@@ -74,7 +74,7 @@ public class ImportKillTests
             using var process = Process.Start(start)!;
             var seen = new List<string>();
             var killed = false;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
             var errors = process.StandardError.ReadToEndAsync(timeout.Token);
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
