@@ -53,6 +53,43 @@ public abstract class BulkInserter
     /// <summary>After explicit ids: moves the identity sequence past them (PostgreSQL).</summary>
     public abstract Task FinishIdsAsync(string table, CancellationToken ct);
 
+    /// <summary>
+    /// For a load that is large relative to the tables: drops their secondary indexes (and, on PostgreSQL, their foreign
+    /// keys) inside the caller's transaction and returns the statements that recreate them exactly as the catalog held
+    /// them (<see cref="RestoreAsync"/>), so each index is built once by sorting instead of by random inserts. Primary
+    /// keys stay. A rollback brings everything back, since DDL is transactional on both engines.
+    /// </summary>
+    public abstract Task<IReadOnlyList<string>> DeferIndexesAsync(IReadOnlyList<string> tables, CancellationToken ct);
+
+    /// <summary>Runs the statements returned by <see cref="DeferIndexesAsync"/> (unique indexes check their rows again here).</summary>
+    public async Task RestoreAsync(IReadOnlyList<string> statements, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        foreach (var sql in statements)
+        {
+            await ExecuteAsync(sql, ct);
+        }
+    }
+
+    protected async Task<List<(string Name, string Definition)>> PairsAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        var pairs = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            pairs.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return pairs;
+    }
+
+    protected static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    protected static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     protected async Task<long> ScalarLongAsync(string sql, CancellationToken ct)
     {
         await using var command = Connection.CreateCommand();
@@ -83,16 +120,42 @@ internal sealed class SqliteBulkInserter(SqliteConnection connection, DbTransact
 
     public override async Task<long> NextIdAsync(string table, CancellationToken ct)
     {
-        if (!cacheSet)
-        {
-            await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{CacheKiB}"), ct);
-            cacheSet = true;
-        }
-
+        await PrepareAsync(ct);
         return await ScalarLongAsync($"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"", ct) + 1;
     }
 
     public override Task FinishIdsAsync(string table, CancellationToken ct) => Task.CompletedTask;
+
+    public override async Task<IReadOnlyList<string>> DeferIndexesAsync(IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        await PrepareAsync(ct);
+        var restore = new List<string>();
+        foreach (var table in tables)
+        {
+            // Indexes that SQLite made itself (UNIQUE/PRIMARY KEY constraints) have no SQL and stay.
+            var indexes = await PairsAsync(
+                $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = {Literal(table)} AND sql IS NOT NULL ORDER BY name", ct);
+            foreach (var (name, sql) in indexes)
+            {
+                await ExecuteAsync("DROP INDEX " + Quote(name), ct);
+                restore.Add(sql);
+            }
+        }
+
+        return restore;
+    }
+
+    /// <summary>A big page cache and in-memory temporary storage (index sorts) for this connection.</summary>
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        if (!cacheSet)
+        {
+            await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{CacheKiB}"), ct);
+            await ExecuteAsync("PRAGMA temp_store = MEMORY", ct);
+            cacheSet = true;
+        }
+    }
 
     public override async Task<long> InsertAsync(string table, IReadOnlyList<BulkColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
@@ -145,6 +208,40 @@ internal sealed class PostgresBulkInserter(NpgsqlConnection connection, DbTransa
     {
         await ExecuteAsync($"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE", ct);
         return await ScalarLongAsync($"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"", ct) + 1;
+    }
+
+    public override async Task<IReadOnlyList<string>> DeferIndexesAsync(IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", ct);
+        var indexes = new List<string>();
+        var keys = new List<string>();
+        foreach (var table in tables)
+        {
+            var regclass = $"to_regclass({Literal(Quote(table))})";
+            // Secondary indexes: not the primary key, not an index that backs a constraint.
+            foreach (var (name, definition) in await PairsAsync(
+                $"""
+                SELECT i.relname::text, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE x.indrelid = {regclass} AND NOT x.indisprimary
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+                ORDER BY i.relname
+                """, ct))
+            {
+                await ExecuteAsync("DROP INDEX " + Quote(name), ct);
+                indexes.Add(definition);
+            }
+
+            // Foreign keys of the table: checked once by one join when added back instead of once per row.
+            foreach (var (name, definition) in await PairsAsync(
+                $"SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = {regclass} AND contype = 'f' ORDER BY conname", ct))
+            {
+                await ExecuteAsync($"ALTER TABLE {Quote(table)} DROP CONSTRAINT {Quote(name)}", ct);
+                keys.Add($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}");
+            }
+        }
+
+        return [.. indexes, .. keys];
     }
 
     public override Task FinishIdsAsync(string table, CancellationToken ct) =>

@@ -69,7 +69,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     public const int MaxProblems = 100_000;
     private const int Chunk = 500;
 
-    /// <summary>Test hook: called with a stage name inside the transaction ("bulk", "updates", "commit").</summary>
+    /// <summary>
+    /// New households from which the secondary indexes of the four tables are dropped and rebuilt after the load (when
+    /// the tables do not already hold more households than the file brings).
+    /// </summary>
+    internal int DeferIndexesFrom { get; set; } = 5_000;
+
+    /// <summary>Test hook: called with a stage name inside the transaction ("loaded" before the deferred indexes are rebuilt, "bulk", "updates", "commit").</summary>
     internal Action<string>? Fault { get; set; }
 
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -95,6 +101,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
         var today = db.Clock.Today();
         var problems = new ProblemList(MaxProblems);
+        var hProblems = new ProblemList(MaxProblems);
+        var mProblems = new ProblemList(MaxProblems);
         List<ParsedHousehold> households = [];
         List<ParsedMember> members = [];
         string sha;
@@ -109,15 +117,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 hFile = InterchangeTableReader.HouseholdSheet;
                 mFile = InterchangeTableReader.MemberSheet;
                 sha = await HashAsync([workbook], ct);
-                await using (var stream = OpenRead(workbook))
-                {
-                    CollectHouseholds(InterchangeTableReader.ReadXlsx(stream, hFile, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, problems), hFile);
-                }
-
-                await using (var stream = OpenRead(workbook))
-                {
-                    CollectMembers(InterchangeTableReader.ReadXlsx(stream, mFile, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, problems), mFile);
-                }
+                await ReadBothAsync(
+                    () => ReadHouseholds(OpenRead(workbook), stream => InterchangeTableReader.ReadXlsx(stream, hFile, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hProblems)),
+                    () => ReadMembers(OpenRead(workbook), stream => InterchangeTableReader.ReadXlsx(stream, mFile, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mProblems)));
             }
             else
             {
@@ -127,15 +129,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 hFile = Path.GetFileName(hPath);
                 mFile = Path.GetFileName(mPath);
                 sha = await HashAsync([hPath, mPath], ct);
-                await using (var stream = OpenRead(hPath))
-                {
-                    CollectHouseholds(InterchangeTableReader.ReadCsv(stream, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hFile, problems), hFile);
-                }
-
-                await using (var stream = OpenRead(mPath))
-                {
-                    CollectMembers(InterchangeTableReader.ReadCsv(stream, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mFile, problems), mFile);
-                }
+                await ReadBothAsync(
+                    () => ReadHouseholds(OpenRead(hPath), stream => InterchangeTableReader.ReadCsv(stream, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hFile, hProblems)),
+                    () => ReadMembers(OpenRead(mPath), stream => InterchangeTableReader.ReadCsv(stream, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mFile, mProblems)));
             }
         }
         catch (InterchangeFileException e)
@@ -168,24 +164,46 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var sourceName = Path.GetFileName(request.SourceName ?? request.WorkbookPath ?? request.HouseholdsPath!);
         return await WriteAsync(households, members, sourceName, sha, format, progress, ct);
 
-        void CollectHouseholds(IEnumerable<InterchangeRawRow> rows, string file)
+        // The two tables are read and parsed on two threads (each with its own problem list, merged after).
+        async Task ReadBothAsync(Action readHouseholds, Action readMembers)
         {
-            foreach (var raw in rows)
+            await Task.WhenAll(Task.Run(readHouseholds, ct), Task.Run(readMembers, ct));
+
+            foreach (var p in hProblems)
             {
-                if (ImportRowParser.ParseHousehold(raw, file, today, problems) is { } h)
+                problems.Add(p);
+            }
+
+            foreach (var p in mProblems)
+            {
+                problems.Add(p);
+            }
+        }
+
+        void ReadHouseholds(FileStream stream, Func<Stream, IEnumerable<InterchangeRawRow>> read)
+        {
+            using (stream)
+            {
+                foreach (var raw in read(stream))
                 {
-                    households.Add(h);
+                    if (ImportRowParser.ParseHousehold(raw, hFile, today, hProblems) is { } h)
+                    {
+                        households.Add(h);
+                    }
                 }
             }
         }
 
-        void CollectMembers(IEnumerable<InterchangeRawRow> rows, string file)
+        void ReadMembers(FileStream stream, Func<Stream, IEnumerable<InterchangeRawRow>> read)
         {
-            foreach (var raw in rows)
+            using (stream)
             {
-                if (ImportRowParser.ParseMember(raw, file, today, problems) is { } m)
+                foreach (var raw in read(stream))
                 {
-                    members.Add(m);
+                    if (ImportRowParser.ParseMember(raw, mFile, today, mProblems) is { } m)
+                    {
+                        members.Add(m);
+                    }
                 }
             }
         }
@@ -300,7 +318,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
                 // Which codes are registered already.
                 var registered = new Dictionary<string, long>(StringComparer.Ordinal);
-                if (await db.Households.AnyAsync(ct))
+                var registeredCount = await db.Households.LongCountAsync(ct);
+                if (registeredCount > 0)
                 {
                     foreach (var chunk in households.Select(h => h.Value.HouseholdCode).Chunk(Chunk))
                     {
@@ -314,10 +333,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 progress?.Report(new ImportProgress("Đang tìm hộ đã có", 0, 0));
                 var fresh = households.Where(h => !registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
                 var existingRows = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
-                progress?.Report(new ImportProgress("Đang ghi hộ mới", 0, fresh.Count));
                 if (fresh.Count > 0)
                 {
-                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, progress, ct);
+                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, progress, ct);
                 }
 
                 Fault?.Invoke("bulk");
@@ -483,9 +501,12 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
     ];
 
+    /// <summary>A classification computed ahead of writing (on a second thread while households and members are written).</summary>
+    private readonly record struct ClassificationRow(int Household, string StandardCode, short Category, int DeprivationCount, string Deprived, string Reason);
+
     private async Task BulkInsertAsync(
         List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
-        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now,
+        IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now, long registeredCount,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
@@ -500,67 +521,118 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var firstSurvey = await bulk.NextIdAsync(surveyTable, ct);
         var firstClassification = await bulk.NextIdAsync(classificationTable, ct);
 
-        await bulk.InsertAsync(householdTable, HouseholdBulk, fresh.Select((row, i) => new object?[]
-        {
-            firstHousehold + i, communeProvince[row.CommuneCode], row.CommuneCode, villageCodes[(row.CommuneCode, row.Village)], row.HouseholdCode,
-            row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), (int)row.Area, (int)Groups(row, byHousehold[row.HouseholdCode], minority),
-            null, 0, now, now,
-        }), ct);
-
-        progress?.Report(new ImportProgress("Đang ghi thành viên", 0, fresh.Count));
-        var memberId = firstMember;
-        await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
-        {
-            memberId++, firstHousehold + i, communeProvince[row.CommuneCode], order + 1, m.FullName, VietnameseText.Fold(m.FullName),
-            (int)m.Sex, m.DateOfBirth, m.EthnicityCode, (int)m.RelationToHead, m.PersonalId.Length == 0 ? null : m.PersonalId,
-            m.HealthInsurance, (int)m.Education, (int)m.Schooling, (int)m.Disability, (int)m.Employment,
-        })), ct);
-
-        progress?.Report(new ImportProgress("Đang ghi phiếu rà soát", 0, fresh.Count));
-        await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
-        {
-            firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], row.ReviewYear, null, false, row.Income, row.B1Score,
-            HouseholdClassificationService.FormatAnswers(Answers(row)), (int)row.Causes, null, (int)row.Needs, source, 0, now,
-        }), ct);
-
-        progress?.Report(new ImportProgress("Đang phân loại và ghi kết quả", 0, fresh.Count));
         var active = new Dictionary<(int, string), IReadOnlyList<ActiveStandard>>();
         foreach (var key in fresh.Select(r => (r.ReviewYear, communeProvince[r.CommuneCode])).Distinct())
         {
             active[key] = await standards.ActiveAsync(key.ReviewYear, key.Item2, ct);
         }
 
-        var classificationId = firstClassification;
-        await bulk.InsertAsync(classificationTable, ClassificationBulk, fresh.SelectMany((row, i) =>
+        // Survey answers and classifications are computed on a second thread while the households and members are written.
+        var answersJson = new string[fresh.Count];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var derive = Task.Run(() =>
         {
-            var province = communeProvince[row.CommuneCode];
-            var memberRows = byHousehold[row.HouseholdCode];
-            var facts = Facts(row, memberRows, Answers(row));
-            var asOf = new DateOnly(row.ReviewYear, 12, 31);
-            var village = villageCodes[(row.CommuneCode, row.Village)];
-            var rows = new List<object?[]>(2);
-            foreach (var standard in active[(row.ReviewYear, province)])
+            var results = new List<ClassificationRow>(fresh.Count * 2);
+            // The same answers, deprivation lists and reasons recur across households: keep one copy of each text.
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string text) => texts.TryAdd(text, text) ? text : texts[text];
+            for (var i = 0; i < fresh.Count; i++)
             {
-                Classification result;
-                try
+                stop.Token.ThrowIfCancellationRequested();
+                var row = fresh[i];
+                var answers = Answers(row);
+                answersJson[i] = Shared(HouseholdClassificationService.FormatAnswers(answers));
+                var memberRows = byHousehold[row.HouseholdCode];
+                var facts = Facts(row, memberRows, answers);
+                var asOf = new DateOnly(row.ReviewYear, 12, 31);
+                foreach (var standard in active[(row.ReviewYear, communeProvince[row.CommuneCode])])
                 {
-                    result = HouseholdClassifier.Classify(facts, standard.Standard, asOf);
-                }
-                catch (ArgumentException)
-                {
-                    continue;
-                }
+                    Classification result;
+                    try
+                    {
+                        result = HouseholdClassifier.Classify(facts, standard.Standard, asOf);
+                    }
+                    catch (ArgumentException)
+                    {
+                        continue;
+                    }
 
-                rows.Add(
-                [
-                    classificationId++, firstHousehold + i, province, row.CommuneCode, village, row.ReviewYear, standard.Standard.Code,
-                    (short)result.Category, result.DeprivationCount, Truncate(string.Join(';', result.DeprivedCodes), 1000), memberRows.Count,
-                    Truncate(result.ReasonVi, 2000), now, null,
-                ]);
+                    results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, result.DeprivationCount,
+                        Shared(Truncate(string.Join(';', result.DeprivedCodes), 1000)), Shared(Truncate(result.ReasonVi, 2000))));
+                }
             }
 
-            return rows;
-        }), ct);
+            return results;
+        }, stop.Token);
+
+        try
+        {
+            // A load as large as what the tables hold: build their secondary indexes once at the end.
+            IReadOnlyList<string> deferred = [];
+            if (fresh.Count >= DeferIndexesFrom && fresh.Count >= registeredCount)
+            {
+                progress?.Report(new ImportProgress("Đang tạm bỏ chỉ mục", 0, 0));
+                deferred = await bulk.DeferIndexesAsync([householdTable, memberTable, surveyTable, classificationTable], ct);
+            }
+
+            progress?.Report(new ImportProgress("Đang ghi hộ mới", 0, fresh.Count));
+            await bulk.InsertAsync(householdTable, HouseholdBulk, fresh.Select((row, i) => new object?[]
+            {
+                firstHousehold + i, communeProvince[row.CommuneCode], row.CommuneCode, villageCodes[(row.CommuneCode, row.Village)], row.HouseholdCode,
+                row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), (int)row.Area, (int)Groups(row, byHousehold[row.HouseholdCode], minority),
+                null, 0, now, now,
+            }), ct);
+
+            progress?.Report(new ImportProgress("Đang ghi thành viên", 0, fresh.Count));
+            var memberId = firstMember;
+            await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
+            {
+                memberId++, firstHousehold + i, communeProvince[row.CommuneCode], order + 1, m.FullName, VietnameseText.Fold(m.FullName),
+                (int)m.Sex, m.DateOfBirth, m.EthnicityCode, (int)m.RelationToHead, m.PersonalId.Length == 0 ? null : m.PersonalId,
+                m.HealthInsurance, (int)m.Education, (int)m.Schooling, (int)m.Disability, (int)m.Employment,
+            })), ct);
+
+            progress?.Report(new ImportProgress("Đang phân loại", 0, fresh.Count));
+            var classifications = await derive;
+
+            progress?.Report(new ImportProgress("Đang ghi phiếu rà soát", 0, fresh.Count));
+            await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
+            {
+                firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], row.ReviewYear, null, false, row.Income, row.B1Score,
+                answersJson[i], (int)row.Causes, null, (int)row.Needs, source, 0, now,
+            }), ct);
+
+            progress?.Report(new ImportProgress("Đang ghi kết quả phân loại", 0, fresh.Count));
+            await bulk.InsertAsync(classificationTable, ClassificationBulk, classifications.Select((c, n) =>
+            {
+                var row = fresh[c.Household];
+                return new object?[]
+                {
+                    firstClassification + n, firstHousehold + c.Household, communeProvince[row.CommuneCode], row.CommuneCode,
+                    villageCodes[(row.CommuneCode, row.Village)], row.ReviewYear, c.StandardCode, c.Category, c.DeprivationCount, c.Deprived,
+                    byHousehold[row.HouseholdCode].Count, c.Reason, now, null,
+                };
+            }), ct);
+
+            Fault?.Invoke("loaded");
+            if (deferred.Count > 0)
+            {
+                progress?.Report(new ImportProgress("Đang dựng lại chỉ mục", 0, 0));
+                await bulk.RestoreAsync(deferred, ct);
+            }
+        }
+        finally
+        {
+            // Never leave the second thread running past the transaction (its exception, if any, is the one already thrown).
+            await stop.CancelAsync();
+            try
+            {
+                await derive;
+            }
+            catch (Exception) when (stop.IsCancellationRequested || derive.IsFaulted)
+            {
+            }
+        }
 
         foreach (var table in new[] { householdTable, memberTable, surveyTable, classificationTable })
         {

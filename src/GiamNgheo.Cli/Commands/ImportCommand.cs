@@ -59,7 +59,7 @@ internal static class ImportCommand
         await using var scope = host.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
         var clock = Stopwatch.StartNew();
-        var result = await importer.ImportAsync(request, null, ct);
+        var result = await importer.ImportAsync(request, new StagePrinter(clock, stdout), ct);
         if (!result.Succeeded)
         {
             await using (var file = File.Create(errorReport))
@@ -88,5 +88,21 @@ internal static class ImportCommand
             $"Đã nhập {result.Households} hộ, {result.Members} thành viên trong {clock.Elapsed.TotalSeconds:0.0} giây: {result.Created} hộ mới, {result.Updated} hộ cập nhật, {result.Unchanged} hộ không đổi, {result.VillagesCreated} thôn mới."));
         await stdout.WriteLineAsync("SHA-256: " + result.Sha256 + (result.ImportRecordId is { } id ? string.Create(CultureInfo.InvariantCulture, $" (lần nhập #{id})") : " (không có thay đổi)"));
         return ExitOk;
+    }
+
+    /// <summary>Prints each stage of the import when it starts (synchronously), e.g. "  3.1 s  Đang ghi thành viên".</summary>
+    private sealed class StagePrinter(Stopwatch clock, TextWriter output) : IProgress<ImportProgress>
+    {
+        private string? last;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage != last)
+            {
+                last = value.Stage;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:F1} s  {value.Stage}"));
+                output.Flush();
+            }
+        }
     }
 }

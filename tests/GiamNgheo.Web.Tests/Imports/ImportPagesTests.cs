@@ -54,6 +54,6 @@ public class ImportPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         using var stream = new MemoryStream(bytes);
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(stream);
-        Assert.Equal(["Hộ gia đình", "Thành viên", "Ghi chú"], sheets);
+        Assert.Equal(["Hộ gia đình", "Thành viên", "Ghi chú", "Danh mục"], sheets);
     }
 }
