@@ -378,7 +378,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     await db.SaveChangesAsync(ct);
                 }
 
-                await new Support.GapMaterializer(db).RefreshForCodesAsync(households.Select(h => h.Value.HouseholdCode), ct); // materialised gaps
+                await new Support.GapMaterializer(db).RefreshForImportAsync([.. households.Select(h => (h.Value.HouseholdCode, h.Value.CommuneCode))], ct); // materialised gaps (issue 6)
                 Fault?.Invoke("commit");
                 await transaction.CommitAsync(ct);
                 progress?.Report(new ImportProgress("Xong", households.Count, households.Count));

@@ -62,34 +62,34 @@ public sealed class GapMaterializer(AppDbContext db)
         }, ct);
     }
 
-    /// <summary>Recomputes the rows of the households with these codes (bulk household import, inside its transaction).</summary>
-    /// <remarks>Above <see cref="WholeCommunes"/> households, the communes they live in are recomputed whole (commune-indexed reads, no id lists).</remarks>
-    public async Task RefreshForCodesAsync(IEnumerable<string> codes, CancellationToken ct)
+    /// <summary>
+    /// After a bulk household import, inside its transaction: up to <see cref="WholeCommunes"/> households, their rows are
+    /// recomputed now; above it (a province brought in at once), recomputing here would double the import's time, so the
+    /// rows of the communes touched are marked stale instead: the first list read of a unit recomputes its stale and
+    /// missing rows (<see cref="RefreshStaleAsync"/>), and <c>giamngheo support rebuild-gaps</c> recomputes them at once.
+    /// </summary>
+    public async Task RefreshForImportAsync(IReadOnlyCollection<(string Code, string CommuneCode)> households, CancellationToken ct)
     {
-        var ids = new List<long>();
-        var communes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in codes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        if (households.Count > WholeCommunes)
         {
-            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code)).Select(h => new { h.Id, h.CommuneCode }).ToListAsync(ct))
-            {
-                ids.Add(h.Id);
-                communes.Add(h.CommuneCode);
-            }
-        }
-
-        if (ids.Count <= WholeCommunes)
-        {
-            await RefreshForHouseholdsAsync(ids, ct);
+            var communes = households.Select(h => h.CommuneCode).Distinct(StringComparer.Ordinal).ToList();
+            // By the household's commune now and by the summary's own commune, so a household that moved is caught in both.
+            await db.HouseholdGapSummaries
+                .Where(s => communes.Contains(s.CommuneCode) || db.Households.Any(h => h.Id == s.HouseholdId && communes.Contains(h.CommuneCode)))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleOn, DateOnly.MinValue), ct);
             return;
         }
 
-        foreach (var commune in communes.Order(StringComparer.Ordinal))
+        var ids = new List<long>();
+        foreach (var chunk in households.Select(h => h.Code).Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
-            await RebuildAsync(commune, null, ct);
+            ids.AddRange(await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Code)).Select(h => h.Id).ToListAsync(ct));
         }
+
+        await RefreshForHouseholdsAsync(ids, ct);
     }
 
-    /// <summary>Above this many households, a bulk refresh recomputes whole communes.</summary>
+    /// <summary>Above this many households, a bulk import marks its communes' rows stale instead of recomputing them.</summary>
     public const int WholeCommunes = 20_000;
 
     /// <summary>
