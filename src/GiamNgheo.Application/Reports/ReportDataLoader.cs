@@ -7,6 +7,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Reports;
+using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reports;
@@ -99,30 +100,43 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             return null;
         }
 
-        var standard = (await standards.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == standardCode);
+        var standard = await StandardAsync(standardCode, ct);
         if (standard is null)
         {
             return null;
         }
 
+        var rows = await LoadRowsAsync(unit, year, standard, includeMembers, listedOnly: false, ct);
+        var context = await ContextAsync(unit, year, standard, rows.Select(r => r.UnitCode), ct);
+        return new ReportData(context, rows, unit);
+    }
+
+    public async Task<PovertyStandard?> StandardAsync(string standardCode, CancellationToken ct) =>
+        (await standards.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == standardCode);
+
+    /// <summary>
+    /// One row per household of the unit classified in the year (and one per household only on last year's list),
+    /// without any scope check: callers check the scope (<see cref="ResolveUnitAsync"/>) or refresh aggregates.
+    /// <paramref name="listedOnly"/> keeps only this year's poor and near-poor households (the detailed lists).
+    /// </summary>
+    public async Task<List<ReportHousehold>> LoadRowsAsync(ReportUnitInfo unit, int year, PovertyStandard standard, bool includeMembers, bool listedOnly, CancellationToken ct)
+    {
+        var standardCode = standard.Code;
         var province = unit.Level == AdminLevel.Province;
         var code = unit.Code;
-        var asOf = AsOf(year, db.Clock.Today());
         var periodStart = Math.Min(standard.ValidFrom.Year, year);
-
-        // Rows of the report: villages of a commune, or communes of a province.
-        var childLevel = province ? AdminLevel.Commune : AdminLevel.Village;
-        var children = (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == code && u.Level == childLevel).ToListAsync(ct))
-            .Where(u => u.IsValidOn(asOf) || u.Level == AdminLevel.Village)
-            .GroupBy(u => u.Code).Select(g => g.First())
-            .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new ReportUnit(u.Code, u.FullName)).ToList();
 
         var classifications = db.HouseholdClassifications.AsNoTracking()
             .Where(c => c.StandardCode == standardCode && c.Year >= periodStart && c.Year <= year);
         classifications = province ? classifications.Where(c => c.ProvinceCode == code) : classifications.Where(c => c.CommuneCode == code);
-        var current = await classifications.Where(c => c.Year == year)
-            .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode })
+        var thisYear = classifications.Where(c => c.Year == year);
+        if (listedOnly)
+        {
+            thisYear = thisYear.Where(c => c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor);
+        }
+
+        var current = await thisYear
+            .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode, Recognised = c.DecisionId != null })
             .ToListAsync(ct);
         var earlier = await classifications.Where(c => c.Year < year)
             .Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.CommuneCode, c.VillageCode })
@@ -184,15 +198,15 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         foreach (var c in current)
         {
             seen.Add(c.HouseholdId);
-            rows.Add(Row(c.HouseholdId, UnitOf(c.CommuneCode, c.VillageCode), c.Category, c.MemberCount, c.Deprived));
+            rows.Add(Row(c.HouseholdId, UnitOf(c.CommuneCode, c.VillageCode), c.Category, c.MemberCount, c.Deprived, c.Recognised));
         }
 
-        foreach (var p in previousYear.Values.Where(p => !seen.Contains(p.HouseholdId)))
+        foreach (var p in previousYear.Values.Where(p => !listedOnly && !seen.Contains(p.HouseholdId)))
         {
-            rows.Add(Row(p.HouseholdId, UnitOf(p.CommuneCode, p.VillageCode), null, 0, string.Empty));
+            rows.Add(Row(p.HouseholdId, UnitOf(p.CommuneCode, p.VillageCode), null, 0, string.Empty, false));
         }
 
-        ReportHousehold Row(long id, string unitKey, HouseholdCategory? category, int memberCount, string deprived)
+        ReportHousehold Row(long id, string unitKey, HouseholdCategory? category, int memberCount, string deprived, bool recognised)
         {
             var previous = previousYear.GetValueOrDefault(id);
             var history = before.GetValueOrDefault(id);
@@ -219,16 +233,35 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
                 ChildrenHealthDeprived = category is null ? 0 : child.Health,
                 ChildrenEducationDeprived = category is null ? 0 : child.Education,
                 Members = memberLines?.GetValueOrDefault(id) ?? [],
+                Recognised = recognised,
             };
         }
 
-        if (!province && rows.Any(r => r.UnitCode.Length == 0))
+        return rows;
+    }
+
+    /// <summary>The context of a unit's forms: its row units (children valid in the year, plus any found in <paramref name="unitCodes"/>).</summary>
+    public async Task<ReportContext> ContextAsync(ReportUnitInfo unit, int year, PovertyStandard standard, IEnumerable<string> unitCodes, CancellationToken ct)
+    {
+        var province = unit.Level == AdminLevel.Province;
+        var code = unit.Code;
+        var asOf = AsOf(year, db.Clock.Today());
+
+        // Rows of the report: villages of a commune, or communes of a province.
+        var childLevel = province ? AdminLevel.Commune : AdminLevel.Village;
+        var children = (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == code && u.Level == childLevel).ToListAsync(ct))
+            .Where(u => u.IsValidOn(asOf) || u.Level == AdminLevel.Village)
+            .GroupBy(u => u.Code).Select(g => g.First())
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new ReportUnit(u.Code, u.FullName)).ToList();
+        var present = unitCodes.ToHashSet(StringComparer.Ordinal);
+        if (!province && present.Contains(string.Empty))
         {
             children.Add(new ReportUnit(string.Empty, NoVillageName));
         }
 
         var knownUnits = children.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var extra in rows.Select(r => r.UnitCode).Where(u => !knownUnits.Contains(u)).Distinct().Order(StringComparer.Ordinal).ToList())
+        foreach (var extra in present.Where(u => !knownUnits.Contains(u)).Order(StringComparer.Ordinal).ToList())
         {
             children.Add(new ReportUnit(extra, extra));
             knownUnits.Add(extra);
@@ -247,6 +280,6 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             Needs = [.. Enum.GetValues<SupportNeeds>().Where(c => c != SupportNeeds.None).Select(c => new ReportCode((int)c, c.ToCode(), c.ToVietnamese()))],
             EthnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct),
         };
-        return new ReportData(context, rows, unit);
+        return context;
     }
 }

@@ -1,0 +1,255 @@
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Application.Reports.Aggregates;
+
+/// <summary>
+/// The report aggregate tables: refresh (a commune's rows for every year and standard it has classifications for,
+/// computed by <see cref="ReportAggregation"/> from the same rows the row-based forms read, and replaced in one
+/// transaction), the dirty-commune queue, and reading a unit's rows for the forms and the dashboard.
+/// </summary>
+public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
+{
+    /// <summary>Queues communes for refresh (bulk paths that bypass the change tracker).</summary>
+    public async Task MarkDirtyAsync(string provinceCode, IEnumerable<string> communeCodes, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        foreach (var commune in communeCodes.Distinct(StringComparer.Ordinal))
+        {
+            db.ReportAggregateDirty.Add(new ReportAggregateDirtyEntity { ProvinceCode = provinceCode, CommuneCode = commune, MarkedAtUtc = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes the communes' aggregates: every (year, standard) with classifications (or old aggregates) in the
+    /// commune, limited to <paramref name="years"/> and the years after them when given (a year's movements read the
+    /// year before). Returns the number of aggregate rows written.
+    /// </summary>
+    public async Task<int> RefreshCommunesAsync(IReadOnlyCollection<string> communeCodes, IReadOnlyCollection<int>? years, CancellationToken ct)
+    {
+        var written = 0;
+        var from = years is { Count: > 0 } ? years.Min() : int.MinValue;
+        foreach (var commune in communeCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            written += await RefreshCommuneAsync(commune, from, onlyYear: null, ct);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// <c>giamngheo reports rebuild-aggregates</c>: every commune of the unit (all communes when null), one year or all.
+    /// </summary>
+    public async Task<(int Communes, int Rows)> RebuildAsync(string? unitCode, int? year, CancellationToken ct)
+    {
+        var households = db.Households.AsNoTracking();
+        var classified = db.HouseholdClassifications.AsNoTracking();
+        if (unitCode is not null)
+        {
+            households = households.Where(h => h.ProvinceCode == unitCode || h.CommuneCode == unitCode);
+            classified = classified.Where(c => c.ProvinceCode == unitCode || c.CommuneCode == unitCode);
+        }
+
+        var communes = (await classified.Select(c => c.CommuneCode).Distinct().ToListAsync(ct))
+            .Union(await households.Select(h => h.CommuneCode).Distinct().ToListAsync(ct))
+            .Union(await db.ReportAggregates.AsNoTracking().Where(a => unitCode == null || a.ProvinceCode == unitCode || a.CommuneCode == unitCode)
+                .Select(a => a.CommuneCode).Distinct().ToListAsync(ct))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rows = 0;
+        foreach (var commune in communes)
+        {
+            rows += await RefreshCommuneAsync(commune, int.MinValue, year, ct);
+        }
+
+        return (communes.Count, rows);
+    }
+
+    /// <summary>
+    /// Refreshes the queued communes (of one province or commune when <paramref name="unitCode"/> is set) and removes
+    /// their queue entries. Returns how many communes were refreshed.
+    /// </summary>
+    public async Task<int> RefreshDirtyAsync(string? unitCode, CancellationToken ct)
+    {
+        var queue = db.ReportAggregateDirty.AsNoTracking();
+        if (unitCode is not null)
+        {
+            queue = queue.Where(d => d.ProvinceCode == unitCode || d.CommuneCode == unitCode);
+        }
+
+        var dirty = await queue.GroupBy(d => d.CommuneCode).Select(g => new { Commune = g.Key, Last = g.Max(d => d.Id) }).ToListAsync(ct);
+        foreach (var d in dirty.OrderBy(d => d.Commune, StringComparer.Ordinal))
+        {
+            await RefreshCommuneAsync(d.Commune, int.MinValue, onlyYear: null, ct);
+            var commune = d.Commune;
+            var last = d.Last;
+            await db.ReportAggregateDirty.Where(x => x.CommuneCode == commune && x.Id <= last).ExecuteDeleteAsync(ct);
+        }
+
+        return dirty.Count;
+    }
+
+    private async Task<int> RefreshCommuneAsync(string communeCode, int fromYear, int? onlyYear, CancellationToken ct)
+    {
+        var pairs = (await db.HouseholdClassifications.AsNoTracking().Where(c => c.CommuneCode == communeCode)
+                .Select(c => new { c.Year, c.StandardCode, c.ProvinceCode }).Distinct().ToListAsync(ct))
+            .Select(p => (p.Year, p.StandardCode, p.ProvinceCode))
+            .Union((await db.ReportAggregates.AsNoTracking().Where(a => a.CommuneCode == communeCode)
+                .Select(a => new { a.Year, a.StandardCode, a.ProvinceCode }).Distinct().ToListAsync(ct)).Select(p => (p.Year, p.StandardCode, p.ProvinceCode)))
+            .Where(p => p.Year >= fromYear && (onlyYear is null || p.Year == onlyYear))
+            .ToList();
+        var written = 0;
+        foreach (var (year, standardCode, provinceCode) in pairs)
+        {
+            var rows = new List<ReportAggregateEntity>();
+            var standard = await loader.StandardAsync(standardCode, ct);
+            if (standard is not null)
+            {
+                var unit = new ReportUnitInfo(communeCode, communeCode, AdminLevel.Commune, provinceCode, provinceCode);
+                var households = await loader.LoadRowsAsync(unit, year, standard, includeMembers: false, listedOnly: false, ct);
+                rows.AddRange(ReportAggregation.Aggregate(households).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode)));
+            }
+
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (db.Database.IsNpgsql())
+            {
+                // Serialises concurrent refreshes of the same commune (the background refresher and a read-through).
+                var lockKey = "report_aggregates:" + communeCode;
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", ct);
+            }
+
+            await db.ReportAggregates.Where(a => a.CommuneCode == communeCode && a.Year == year && a.StandardCode == standardCode).ExecuteDeleteAsync(ct);
+            if (rows.Count > 0)
+            {
+                db.ReportAggregates.AddRange(rows);
+                await db.SaveChangesAsync(ct);
+                foreach (var r in rows)
+                {
+                    db.Entry(r).State = EntityState.Detached;
+                }
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            written += rows.Count;
+        }
+
+        return written;
+    }
+
+    private static ReportAggregateEntity ToEntity(ReportAggregate a, int year, string standardCode, string provinceCode, string communeCode) => new()
+    {
+        Year = year,
+        StandardCode = standardCode,
+        ProvinceCode = provinceCode,
+        CommuneCode = communeCode,
+        VillageCode = a.Key.UnitCode,
+        Kind = a.Kind,
+        Category = a.Key.Category,
+        PreviousCategory = a.Key.PreviousCategory,
+        EscapedPoorEarlier = a.Key.EscapedPoorEarlierInPeriod,
+        EscapedNearPoorEarlier = a.Key.EscapedNearPoorEarlierInPeriod,
+        Groups = a.Key.Groups,
+        HeadEthnicityCode = a.Key.HeadEthnicityCode,
+        Recognised = a.Key.Recognised,
+        Causes = a.Key.Causes,
+        Deprived = string.Join(';', a.Key.Deprived),
+        Households = checked((int)a.Households),
+        Persons = checked((int)a.Persons),
+        PreviousPersons = checked((int)a.PreviousPersons),
+        PersonsGrown = checked((int)a.PersonsGrown),
+        PersonsShrunk = checked((int)a.PersonsShrunk),
+        Children = checked((int)a.Children),
+        ChildrenHealthDeprived = checked((int)a.ChildrenHealthDeprived),
+        ChildrenEducationDeprived = checked((int)a.ChildrenEducationDeprived),
+    };
+
+    /// <summary>
+    /// The unit's aggregate rows for a year and standard: a commune's rows per village (unit = village code, "" = no
+    /// village); a province's rows summed per commune in the database (unit = commune code).
+    /// </summary>
+    public async Task<List<ReportAggregate>> ReadAsync(ReportUnitInfo unit, int year, string standardCode, IReadOnlyCollection<ReportAggregateKind>? kinds, CancellationToken ct)
+    {
+        var query = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year);
+        if (kinds is { Count: > 0 })
+        {
+            var list = kinds.ToList();
+            query = query.Where(a => list.Contains(a.Kind));
+        }
+
+        if (unit.Level == AdminLevel.Commune)
+        {
+            var code = unit.Code;
+            var rows = await query.Where(a => a.CommuneCode == code).ToListAsync(ct);
+            return [.. rows.Select(r => ToAggregate(r, r.VillageCode))];
+        }
+
+        var province = unit.Code;
+        var summed = await query.Where(a => a.ProvinceCode == province)
+            .GroupBy(a => new
+            {
+                a.CommuneCode, a.Kind, a.Category, a.PreviousCategory, a.EscapedPoorEarlier, a.EscapedNearPoorEarlier, a.Groups,
+                a.HeadEthnicityCode, a.Recognised, a.Causes, a.Deprived,
+            })
+            .Select(g => new ReportAggregateEntity
+            {
+                ProvinceCode = province,
+                CommuneCode = g.Key.CommuneCode,
+                StandardCode = standardCode,
+                Year = year,
+                Kind = g.Key.Kind,
+                Category = g.Key.Category,
+                PreviousCategory = g.Key.PreviousCategory,
+                EscapedPoorEarlier = g.Key.EscapedPoorEarlier,
+                EscapedNearPoorEarlier = g.Key.EscapedNearPoorEarlier,
+                Groups = g.Key.Groups,
+                HeadEthnicityCode = g.Key.HeadEthnicityCode,
+                Recognised = g.Key.Recognised,
+                Causes = g.Key.Causes,
+                Deprived = g.Key.Deprived,
+                Households = g.Sum(a => a.Households),
+                Persons = g.Sum(a => a.Persons),
+                PreviousPersons = g.Sum(a => a.PreviousPersons),
+                PersonsGrown = g.Sum(a => a.PersonsGrown),
+                PersonsShrunk = g.Sum(a => a.PersonsShrunk),
+                Children = g.Sum(a => a.Children),
+                ChildrenHealthDeprived = g.Sum(a => a.ChildrenHealthDeprived),
+                ChildrenEducationDeprived = g.Sum(a => a.ChildrenEducationDeprived),
+            })
+            .ToListAsync(ct);
+        return [.. summed.Select(r => ToAggregate(r, r.CommuneCode))];
+    }
+
+    private static ReportAggregate ToAggregate(ReportAggregateEntity r, string unitCode) => new()
+    {
+        Kind = r.Kind,
+        Key = new ReportHousehold
+        {
+            HouseholdId = 0,
+            UnitCode = unitCode,
+            Category = r.Category,
+            PreviousCategory = r.PreviousCategory,
+            EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
+            EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
+            Groups = r.Groups,
+            HeadEthnicityCode = r.HeadEthnicityCode,
+            Recognised = r.Recognised,
+            Causes = r.Causes,
+            Deprived = r.Deprived.Length == 0 ? [] : r.Deprived.Split(';'),
+        },
+        Households = r.Households,
+        Persons = r.Persons,
+        PreviousPersons = r.PreviousPersons,
+        PersonsGrown = r.PersonsGrown,
+        PersonsShrunk = r.PersonsShrunk,
+        Children = r.Children,
+        ChildrenHealthDeprived = r.ChildrenHealthDeprived,
+        ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+    };
+}
