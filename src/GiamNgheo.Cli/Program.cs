@@ -11,4 +11,5 @@ root.Subcommands.Add(ImportStandardCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(ReportsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -73,7 +73,7 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         await aggregates.RefreshDirtyAsync(unit.Code, ct);
 
         // Every figure is a sum of report aggregate rows (report_aggregates), never a scan of the households.
-        var all = db.ReportAggregates.AsNoTracking().Where(a => a.Kind == ReportAggregateKind.Households && a.Category != null);
+        var all = db.ReportAggregates.AsNoTracking().Where(a => a.IsCommuneTotal && a.Kind == ReportAggregateKind.Households && a.Category != null);
         all = province ? all.Where(c => c.ProvinceCode == unitCode) : all.Where(c => c.CommuneCode == unitCode);
         var counts = await all.GroupBy(c => new { c.StandardCode, c.Year, c.Category })
             .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, Count = g.Sum(c => c.Households) }).ToListAsync(ct);
@@ -114,35 +114,23 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         DeprivationProfile? profile = null;
         if (main is not null)
         {
-            var index = main.Indicators.Select((i, n) => (i.Code, n)).ToDictionary(x => x.Code, x => x.n, StringComparer.Ordinal);
-            var accumulator = new AlkireFosterAccumulator(IndicatorWeights.NestedEqual(main), AlkireFoster.DefaultCutoff(main));
-            foreach (var group in rows.Where(r => r.Kind == ReportAggregateKind.Deprivations))
-            {
-                uint mask = 0;
-                foreach (var code in group.Key.Deprived)
-                {
-                    if (index.TryGetValue(code, out var bit))
-                    {
-                        mask |= 1u << bit;
-                    }
-                }
-
-                for (var i = 0L; i < group.Households; i++)
-                {
-                    accumulator.Add(mask);
-                }
-            }
-
-            var result = accumulator.Result();
+            // Alkire–Foster from the aggregates: n and q with the sum of the poor's scores, and per indicator the
+            // households deprived in it (uncensored) and those among the poor (censored), as AlkireFosterAccumulator.
+            var weights = IndicatorWeights.NestedEqual(main);
+            var multi = rows.Where(r => r.Kind == ReportAggregateKind.Multidimensional).ToList();
+            double n = multi.Sum(r => r.Households), q = multi.Where(r => r.MultidimensionallyPoor).Sum(r => r.Households);
+            var poorScore = multi.Where(r => r.MultidimensionallyPoor).Sum(r => r.ScoreSum);
+            var m0 = n > 0 ? poorScore / n : 0;
+            var deprivedRows = rows.Where(r => r.Kind == ReportAggregateKind.Deprivations).ToList();
             var contributions = new List<IndicatorContribution>();
-            foreach (var i in main.Indicators)
+            for (var j = 0; j < weights.Codes.Count; j++)
             {
-                contributions.Add(result.Indicators.TryGetValue(i.Code, out var m)
-                    ? new IndicatorContribution(i.Code, i.NameVi, m.CensoredHeadcount, m.Contribution)
-                    : new IndicatorContribution(i.Code, i.NameVi, 0, 0));
+                var code = weights.Codes[j];
+                var censored = n > 0 ? deprivedRows.Where(r => r.MultidimensionallyPoor && r.Key.Deprived.Contains(code)).Sum(r => r.Households) / n : 0;
+                contributions.Add(new IndicatorContribution(code, main.Indicators[j].NameVi, censored, m0 > 0 ? weights.Weights[j] * censored / m0 : 0));
             }
 
-            profile = new DeprivationProfile(main.Code, result.H, result.A, result.M0, [.. contributions.OrderByDescending(c => c.Contribution)]);
+            profile = new DeprivationProfile(main.Code, n > 0 ? q / n : 0, q > 0 ? poorScore / q : 0, m0, [.. contributions.OrderByDescending(c => c.Contribution)]);
         }
 
         var listed = core.Where(r => r.Key.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).ToList();

@@ -8,10 +8,26 @@ public enum ReportAggregateKind
 {
     /// <summary>Households (and their persons, children…) sharing the same category, movement facts, groups and head's ethnicity.</summary>
     Households = 0,
-    /// <summary>Households of one category sharing the same set of deprived indicators (forms 4–7, Alkire–Foster profile).</summary>
+    /// <summary>
+    /// Households of one category deprived in one indicator (<c>Key.Deprived</c> = [code]), split by
+    /// <see cref="ReportAggregate.MultidimensionallyPoor"/> (forms 4–7; the Alkire–Foster censored headcounts).
+    /// </summary>
     Deprivations = 1,
     /// <summary>Poor or near-poor households sharing the same set of causes of poverty (form 10).</summary>
     Causes = 2,
+    /// <summary>Households by <see cref="ReportAggregate.MultidimensionallyPoor"/>, with the sum of their deprivation scores (Alkire–Foster H, A, M0).</summary>
+    Multidimensional = 3,
+}
+
+/// <summary>The Alkire–Foster identification the aggregates keep: a household's weighted deprivation score and the cut-off k.</summary>
+public sealed record ReportDeprivationScore(IReadOnlyDictionary<string, double> Weights, double Cutoff)
+{
+    /// <summary>Tolerance for c ≥ k, as in <see cref="Measures.AlkireFosterAccumulator"/>.</summary>
+    private const double Tolerance = 1e-9;
+
+    public double Score(IEnumerable<string> deprived) => deprived.Sum(code => Weights.TryGetValue(code, out var w) ? w : 0);
+
+    public bool IsPoor(double score) => score >= Cutoff - Tolerance;
 }
 
 /// <summary>
@@ -34,17 +50,24 @@ public sealed record ReportAggregate
     public long Children { get; init; }
     public long ChildrenHealthDeprived { get; init; }
     public long ChildrenEducationDeprived { get; init; }
+    /// <summary>Kinds Deprivations and Multidimensional: the households' score is at least the cut-off k.</summary>
+    public bool MultidimensionallyPoor { get; init; }
+    /// <summary>Kind Multidimensional: Σ of the households' deprivation scores.</summary>
+    public double ScoreSum { get; init; }
 }
 
 /// <summary>Groups <see cref="ReportHousehold"/> rows into <see cref="ReportAggregate"/> rows (pure; the reference for the stored aggregates).</summary>
 public static class ReportAggregation
 {
-    public static IReadOnlyList<ReportAggregate> Aggregate(IEnumerable<ReportHousehold> households)
+    /// <param name="households">The rows of one unit, year and standard.</param>
+    /// <param name="score">The Alkire–Foster weights and cut-off of the standard; without it every household counts as not multidimensionally poor.</param>
+    public static IReadOnlyList<ReportAggregate> Aggregate(IEnumerable<ReportHousehold> households, ReportDeprivationScore? score = null)
     {
         ArgumentNullException.ThrowIfNull(households);
         var core = new Dictionary<(string, HouseholdCategory?, HouseholdCategory?, bool, bool, SpecialGroups, string?, bool), Sums>();
-        var deprivations = new Dictionary<(string, HouseholdCategory, string), Sums>();
+        var deprivations = new Dictionary<(string, HouseholdCategory, string, bool), Sums>();
         var causes = new Dictionary<(string, HouseholdCategory, int), Sums>();
+        var multidimensional = new Dictionary<(string, bool), Sums>();
         foreach (var h in households)
         {
             var listed = h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
@@ -73,14 +96,28 @@ public static class ReportAggregation
                 continue;
             }
 
-            var codes = h.Deprived.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var dkey = (h.UnitCode, category, string.Join(';', codes));
-            if (!deprivations.TryGetValue(dkey, out var d))
+            var codes = h.Deprived.Distinct(StringComparer.Ordinal).ToList();
+            var value = score?.Score(codes) ?? 0;
+            var poor = score?.IsPoor(value) ?? false;
+            var mkey = (h.UnitCode, poor);
+            if (!multidimensional.TryGetValue(mkey, out var md))
             {
-                deprivations[dkey] = d = new Sums(new ReportHousehold { HouseholdId = 0, UnitCode = h.UnitCode, Category = category, Deprived = codes });
+                multidimensional[mkey] = md = new Sums(new ReportHousehold { HouseholdId = 0, UnitCode = h.UnitCode }) { Poor = poor };
             }
 
-            d.Households++;
+            md.Households++;
+            md.Score += value;
+            foreach (var code in codes)
+            {
+                var dkey = (h.UnitCode, category, code, poor);
+                if (!deprivations.TryGetValue(dkey, out var d))
+                {
+                    deprivations[dkey] = d = new Sums(new ReportHousehold { HouseholdId = 0, UnitCode = h.UnitCode, Category = category, Deprived = [code] }) { Poor = poor };
+                }
+
+                d.Households++;
+            }
+
             if (listed)
             {
                 var ckey = (h.UnitCode, category, h.Causes);
@@ -98,12 +135,15 @@ public static class ReportAggregation
             .. core.Values.Select(s => s.ToAggregate(ReportAggregateKind.Households)),
             .. deprivations.Values.Select(s => s.ToAggregate(ReportAggregateKind.Deprivations)),
             .. causes.Values.Select(s => s.ToAggregate(ReportAggregateKind.Causes)),
+            .. multidimensional.Values.Select(s => s.ToAggregate(ReportAggregateKind.Multidimensional)),
         ];
     }
 
     private sealed class Sums(ReportHousehold key)
     {
         public long Households, Persons, PreviousPersons, Grown, Shrunk, Children, Health, Education;
+        public bool Poor;
+        public double Score;
 
         public ReportAggregate ToAggregate(ReportAggregateKind kind) => new()
         {
@@ -117,6 +157,8 @@ public static class ReportAggregation
             Children = Children,
             ChildrenHealthDeprived = Health,
             ChildrenEducationDeprived = Education,
+            MultidimensionallyPoor = Poor,
+            ScoreSum = Score,
         };
     }
 }

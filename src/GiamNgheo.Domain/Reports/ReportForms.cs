@@ -91,7 +91,8 @@ public static class ReportForms
         Func<ReportAggregate, ReportRowKind, decimal> Aggregate,
         Func<ReportHousehold, ReportRowKind, decimal>? Denominator = null,
         Func<ReportAggregate, ReportRowKind, decimal>? AggregateDenominator = null,
-        ReportAggregateKind Source = ReportAggregateKind.Households);
+        ReportAggregateKind Source = ReportAggregateKind.Households,
+        ReportAggregateKind DenominatorSource = ReportAggregateKind.Households);
 
     private static decimal Weight(ReportHousehold h, ReportRowKind kind) => kind == ReportRowKind.Persons ? h.MemberCount : 1;
 
@@ -100,6 +101,7 @@ public static class ReportForms
     private static Col Count(string key, string header, Func<ReportHousehold, bool> when, ReportAggregateKind source = ReportAggregateKind.Households) =>
         new(key, header, (h, k) => when(h) ? Weight(h, k) : 0, (a, k) => when(a.Key) ? Weight(a, k) : 0, Source: source);
 
+    /// <summary>A rate column; its denominator is always counted over the household rows.</summary>
     private static Col Rate(string key, string header, Func<ReportHousehold, bool> numerator, Func<ReportHousehold, bool> denominator, ReportAggregateKind source = ReportAggregateKind.Households) =>
         new(key, header, (h, k) => numerator(h) ? Weight(h, k) : 0, (a, k) => numerator(a.Key) ? Weight(a, k) : 0,
             (h, k) => denominator(h) ? Weight(h, k) : 0, (a, k) => denominator(a.Key) ? Weight(a, k) : 0, source);
@@ -169,9 +171,9 @@ public static class ReportForms
         {
             Count("households", "Số " + ListName(list), On),
             rates
-                ? new("deprivations", "Số chỉ số thiếu hụt bình quân", (h, _) => On(h) ? h.Deprived.Count : 0, (a, _) => On(a.Key) ? a.Households * a.Key.Deprived.Count : 0,
+                ? new("deprivations", "Số chỉ số thiếu hụt bình quân", (h, _) => On(h) ? h.Deprived.Distinct().Count() : 0, (a, _) => On(a.Key) ? a.Households : 0,
                     (h, _) => On(h) ? 100 : 0, (a, _) => On(a.Key) ? 100 * a.Households : 0, ReportAggregateKind.Deprivations)
-                : new("deprivations", "Tổng số lượt thiếu hụt", (h, _) => On(h) ? h.Deprived.Count : 0, (a, _) => On(a.Key) ? a.Households * a.Key.Deprived.Count : 0,
+                : new("deprivations", "Tổng số lượt thiếu hụt", (h, _) => On(h) ? h.Deprived.Distinct().Count() : 0, (a, _) => On(a.Key) ? a.Households : 0,
                     Source: ReportAggregateKind.Deprivations),
         };
         foreach (var indicator in context.Indicators)
@@ -297,9 +299,16 @@ public static class ReportForms
                 }
 
                 sum += col.Aggregate(a, kind);
-                if (col.AggregateDenominator is not null)
+            }
+
+            if (col.AggregateDenominator is not null)
+            {
+                foreach (var a in aggregates)
                 {
-                    denominator += col.AggregateDenominator(a, kind);
+                    if (a.Kind == col.DenominatorSource)
+                    {
+                        denominator += col.AggregateDenominator(a, kind);
+                    }
                 }
             }
 

@@ -153,7 +153,7 @@ public class ReportAggregateTests
         Assert.Equal(2, await refresher.DrainOnceAsync(default));
         Assert.Equal(4, await PoorIn2025(db));
         var children = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ReportAggregates
-            .Where(a => a.Year == 2025 && a.StandardCode == ReportsTestData.Nd07 && a.Kind == ReportAggregateKind.Households && a.Category == HouseholdCategory.Poor)
+            .Where(a => a.IsCommuneTotal && a.Year == 2025 && a.StandardCode == ReportsTestData.Nd07 && a.Kind == ReportAggregateKind.Households && a.Category == HouseholdCategory.Poor)
             .SumAsync(a => a.Children));
         Assert.Equal((2 + 1) + 3 + 1, children); // h1 with its new child, h3, h6
     }
@@ -180,7 +180,7 @@ public class ReportAggregateTests
     }
 
     private static Task<int> PoorIn2025(TestDatabase db) => db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ReportAggregates
-        .Where(a => a.Year == 2025 && a.StandardCode == ReportsTestData.Nd07 && a.Kind == ReportAggregateKind.Households && a.Category == HouseholdCategory.Poor)
+        .Where(a => a.IsCommuneTotal && a.Year == 2025 && a.StandardCode == ReportsTestData.Nd07 && a.Kind == ReportAggregateKind.Households && a.Category == HouseholdCategory.Poor)
         .SumAsync(a => a.Households));
 
     private static async Task<IReadOnlyList<ReportTable>> Forms(TestDatabase db, string unit, int year, string standard, int[] numbers)

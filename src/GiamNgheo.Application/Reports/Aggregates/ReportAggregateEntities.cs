@@ -19,6 +19,8 @@ public sealed class ReportAggregateEntity
     public required string ProvinceCode { get; set; }
     public required string CommuneCode { get; set; }
     public string VillageCode { get; set; } = string.Empty;
+    /// <summary>The commune's own rows (all its villages together; <see cref="VillageCode"/> = the commune code): a province reads only these.</summary>
+    public bool IsCommuneTotal { get; set; }
     public ReportAggregateKind Kind { get; set; }
     public HouseholdCategory? Category { get; set; }
     public HouseholdCategory? PreviousCategory { get; set; }
@@ -41,6 +43,10 @@ public sealed class ReportAggregateEntity
     public int Children { get; set; }
     public int ChildrenHealthDeprived { get; set; }
     public int ChildrenEducationDeprived { get; set; }
+    /// <summary>Kinds Deprivations and Multidimensional: Alkire–Foster poor (score ≥ k).</summary>
+    public bool MultidimensionallyPoor { get; set; }
+    /// <summary>Kind Multidimensional: Σ deprivation scores.</summary>
+    public double ScoreSum { get; set; }
 }
 
 /// <summary>
@@ -66,8 +72,8 @@ internal sealed class ReportAggregateConfiguration : IEntityTypeConfiguration<Re
         builder.Property(a => a.VillageCode).HasMaxLength(20);
         builder.Property(a => a.HeadEthnicityCode).HasMaxLength(10);
         builder.Property(a => a.Deprived).HasMaxLength(1000);
-        builder.HasIndex(a => new { a.ProvinceCode, a.StandardCode, a.Year, a.Kind });
-        builder.HasIndex(a => new { a.CommuneCode, a.StandardCode, a.Year, a.Kind });
+        builder.HasIndex(a => new { a.ProvinceCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
+        builder.HasIndex(a => new { a.CommuneCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
     }
 }
 

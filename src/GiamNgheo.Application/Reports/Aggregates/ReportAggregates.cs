@@ -1,5 +1,6 @@
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Measures;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +13,18 @@ namespace GiamNgheo.Application.Reports.Aggregates;
 /// </summary>
 public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
 {
-    /// <summary>Queues communes for refresh (bulk paths that bypass the change tracker).</summary>
-    public async Task MarkDirtyAsync(string provinceCode, IEnumerable<string> communeCodes, CancellationToken ct)
+    /// <summary>
+    /// Queues communes for refresh, in the caller's transaction: for bulk paths that bypass the change tracker (the
+    /// importer's bulk insert). The background refresher (or the next read of the unit) recomputes them.
+    /// </summary>
+    public static async Task MarkDirtyAsync(AppDbContext db, IEnumerable<(string ProvinceCode, string CommuneCode)> communes, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(communes);
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        foreach (var commune in communeCodes.Distinct(StringComparer.Ordinal))
+        foreach (var (province, commune) in communes.Distinct())
         {
-            db.ReportAggregateDirty.Add(new ReportAggregateDirtyEntity { ProvinceCode = provinceCode, CommuneCode = commune, MarkedAtUtc = now });
+            db.ReportAggregateDirty.Add(new ReportAggregateDirtyEntity { ProvinceCode = province, CommuneCode = commune, MarkedAtUtc = now });
         }
 
         await db.SaveChangesAsync(ct);
@@ -110,7 +116,11 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             {
                 var unit = new ReportUnitInfo(communeCode, communeCode, AdminLevel.Commune, provinceCode, provinceCode);
                 var households = await loader.LoadRowsAsync(unit, year, standard, includeMembers: false, listedOnly: false, ct);
-                rows.AddRange(ReportAggregation.Aggregate(households).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode)));
+                var weights = IndicatorWeights.NestedEqual(standard);
+                var score = new ReportDeprivationScore(weights.Codes.Zip(weights.Weights).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal), AlkireFoster.DefaultCutoff(standard));
+                rows.AddRange(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false)));
+                rows.AddRange(ReportAggregation.Aggregate(households.Select(h => h with { UnitCode = communeCode }), score)
+                    .Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, true)));
             }
 
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -143,8 +153,11 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         return written;
     }
 
-    private static ReportAggregateEntity ToEntity(ReportAggregate a, int year, string standardCode, string provinceCode, string communeCode) => new()
+    private static ReportAggregateEntity ToEntity(ReportAggregate a, int year, string standardCode, string provinceCode, string communeCode, bool communeTotal) => new()
     {
+        IsCommuneTotal = communeTotal,
+        MultidimensionallyPoor = a.MultidimensionallyPoor,
+        ScoreSum = a.ScoreSum,
         Year = year,
         StandardCode = standardCode,
         ProvinceCode = provinceCode,
@@ -186,44 +199,13 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         if (unit.Level == AdminLevel.Commune)
         {
             var code = unit.Code;
-            var rows = await query.Where(a => a.CommuneCode == code).ToListAsync(ct);
+            var rows = await query.Where(a => a.CommuneCode == code && !a.IsCommuneTotal).ToListAsync(ct);
             return [.. rows.Select(r => ToAggregate(r, r.VillageCode))];
         }
 
         var province = unit.Code;
-        var summed = await query.Where(a => a.ProvinceCode == province)
-            .GroupBy(a => new
-            {
-                a.CommuneCode, a.Kind, a.Category, a.PreviousCategory, a.EscapedPoorEarlier, a.EscapedNearPoorEarlier, a.Groups,
-                a.HeadEthnicityCode, a.Recognised, a.Causes, a.Deprived,
-            })
-            .Select(g => new ReportAggregateEntity
-            {
-                ProvinceCode = province,
-                CommuneCode = g.Key.CommuneCode,
-                StandardCode = standardCode,
-                Year = year,
-                Kind = g.Key.Kind,
-                Category = g.Key.Category,
-                PreviousCategory = g.Key.PreviousCategory,
-                EscapedPoorEarlier = g.Key.EscapedPoorEarlier,
-                EscapedNearPoorEarlier = g.Key.EscapedNearPoorEarlier,
-                Groups = g.Key.Groups,
-                HeadEthnicityCode = g.Key.HeadEthnicityCode,
-                Recognised = g.Key.Recognised,
-                Causes = g.Key.Causes,
-                Deprived = g.Key.Deprived,
-                Households = g.Sum(a => a.Households),
-                Persons = g.Sum(a => a.Persons),
-                PreviousPersons = g.Sum(a => a.PreviousPersons),
-                PersonsGrown = g.Sum(a => a.PersonsGrown),
-                PersonsShrunk = g.Sum(a => a.PersonsShrunk),
-                Children = g.Sum(a => a.Children),
-                ChildrenHealthDeprived = g.Sum(a => a.ChildrenHealthDeprived),
-                ChildrenEducationDeprived = g.Sum(a => a.ChildrenEducationDeprived),
-            })
-            .ToListAsync(ct);
-        return [.. summed.Select(r => ToAggregate(r, r.CommuneCode))];
+        var communes = await query.Where(a => a.ProvinceCode == province && a.IsCommuneTotal).ToListAsync(ct);
+        return [.. communes.Select(r => ToAggregate(r, r.CommuneCode))];
     }
 
     private static ReportAggregate ToAggregate(ReportAggregateEntity r, string unitCode) => new()
@@ -251,5 +233,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         Children = r.Children,
         ChildrenHealthDeprived = r.ChildrenHealthDeprived,
         ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+        MultidimensionallyPoor = r.MultidimensionallyPoor,
+        ScoreSum = r.ScoreSum,
     };
 }

@@ -641,8 +641,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<int>("Households")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsCommuneTotal")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("MultidimensionallyPoor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Persons")
                         .HasColumnType("integer");
@@ -667,6 +673,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("Recognised")
                         .HasColumnType("boolean");
 
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -682,9 +691,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
-                    b.HasIndex("ProvinceCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
                     b.ToTable("report_aggregates", (string)null);
                 });

@@ -618,7 +618,13 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<int>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCommuneTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultidimensionallyPoor")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Persons")
@@ -644,6 +650,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("Recognised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -659,9 +668,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
-                    b.HasIndex("ProvinceCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
                     b.ToTable("report_aggregates", (string)null);
                 });

@@ -37,6 +37,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     CommuneCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     VillageCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsCommuneTotal = table.Column<bool>(type: "INTEGER", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Category = table.Column<byte>(type: "INTEGER", nullable: true),
                     PreviousCategory = table.Column<byte>(type: "INTEGER", nullable: true),
@@ -54,7 +55,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     PersonsShrunk = table.Column<int>(type: "INTEGER", nullable: false),
                     Children = table.Column<int>(type: "INTEGER", nullable: false),
                     ChildrenHealthDeprived = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildrenEducationDeprived = table.Column<int>(type: "INTEGER", nullable: false)
+                    ChildrenEducationDeprived = table.Column<int>(type: "INTEGER", nullable: false),
+                    MultidimensionallyPoor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScoreSum = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,14 +75,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 column: "ProvinceCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_report_aggregates_CommuneCode_StandardCode_Year_Kind",
+                name: "IX_report_aggregates_CommuneCode_IsCommuneTotal_StandardCode_Year_Kind",
                 table: "report_aggregates",
-                columns: new[] { "CommuneCode", "StandardCode", "Year", "Kind" });
+                columns: new[] { "CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_report_aggregates_ProvinceCode_StandardCode_Year_Kind",
+                name: "IX_report_aggregates_ProvinceCode_IsCommuneTotal_StandardCode_Year_Kind",
                 table: "report_aggregates",
-                columns: new[] { "ProvinceCode", "StandardCode", "Year", "Kind" });
+                columns: new[] { "ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind" });
         }
 
         /// <inheritdoc />

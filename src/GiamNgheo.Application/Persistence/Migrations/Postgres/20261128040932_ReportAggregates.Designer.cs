@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128035250_ReportAggregates")]
+    [Migration("20261128040932_ReportAggregates")]
     partial class ReportAggregates
     {
         /// <inheritdoc />
@@ -644,8 +644,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<int>("Households")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsCommuneTotal")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("MultidimensionallyPoor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Persons")
                         .HasColumnType("integer");
@@ -670,6 +676,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("Recognised")
                         .HasColumnType("boolean");
 
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -685,9 +694,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
-                    b.HasIndex("ProvinceCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
                     b.ToTable("report_aggregates", (string)null);
                 });

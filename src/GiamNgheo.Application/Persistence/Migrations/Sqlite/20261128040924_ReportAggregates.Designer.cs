@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128035239_ReportAggregates")]
+    [Migration("20261128040924_ReportAggregates")]
     partial class ReportAggregates
     {
         /// <inheritdoc />
@@ -621,7 +621,13 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<int>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCommuneTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultidimensionallyPoor")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Persons")
@@ -647,6 +653,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("Recognised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -662,9 +671,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommuneCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
-                    b.HasIndex("ProvinceCode", "StandardCode", "Year", "Kind");
+                    b.HasIndex("ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
 
                     b.ToTable("report_aggregates", (string)null);
                 });

@@ -38,6 +38,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     ProvinceCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     CommuneCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     VillageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsCommuneTotal = table.Column<bool>(type: "boolean", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Category = table.Column<byte>(type: "smallint", nullable: true),
                     PreviousCategory = table.Column<byte>(type: "smallint", nullable: true),
@@ -55,7 +56,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     PersonsShrunk = table.Column<int>(type: "integer", nullable: false),
                     Children = table.Column<int>(type: "integer", nullable: false),
                     ChildrenHealthDeprived = table.Column<int>(type: "integer", nullable: false),
-                    ChildrenEducationDeprived = table.Column<int>(type: "integer", nullable: false)
+                    ChildrenEducationDeprived = table.Column<int>(type: "integer", nullable: false),
+                    MultidimensionallyPoor = table.Column<bool>(type: "boolean", nullable: false),
+                    ScoreSum = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,14 +76,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 column: "ProvinceCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_report_aggregates_CommuneCode_StandardCode_Year_Kind",
+                name: "IX_report_aggregates_CommuneCode_IsCommuneTotal_StandardCode_Y~",
                 table: "report_aggregates",
-                columns: new[] { "CommuneCode", "StandardCode", "Year", "Kind" });
+                columns: new[] { "CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_report_aggregates_ProvinceCode_StandardCode_Year_Kind",
+                name: "IX_report_aggregates_ProvinceCode_IsCommuneTotal_StandardCode_~",
                 table: "report_aggregates",
-                columns: new[] { "ProvinceCode", "StandardCode", "Year", "Kind" });
+                columns: new[] { "ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind" });
         }
 
         /// <inheritdoc />
