@@ -138,16 +138,34 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         var current = await thisYear
             .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode, Recognised = c.DecisionId != null })
             .ToListAsync(ct);
-        var earlier = await classifications.Where(c => c.Year < year)
+        // The detailed lists read only this year's poor and near-poor households (by the unique household/year/standard index).
+        var listedIds = thisYear.Select(c => c.HouseholdId);
+        var earlierRows = classifications.Where(c => c.Year < year);
+        if (listedOnly)
+        {
+            earlierRows = earlierRows.Where(c => listedIds.Contains(c.HouseholdId));
+        }
+
+        var earlier = await earlierRows
             .Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.CommuneCode, c.VillageCode })
             .ToListAsync(ct);
 
         var households = db.Households.AsNoTracking();
         households = province ? households.Where(h => h.ProvinceCode == code) : households.Where(h => h.CommuneCode == code);
+        if (listedOnly)
+        {
+            households = households.Where(h => listedIds.Contains(h.Id));
+        }
+
         var facts = await households.Select(h => new { h.Id, h.Code, h.Groups }).ToDictionaryAsync(h => h.Id, ct);
 
         var members = db.Members.AsNoTracking();
         members = province ? members.Where(m => m.ProvinceCode == code) : members.Where(m => m.Household!.CommuneCode == code);
+        if (listedOnly)
+        {
+            members = members.Where(m => listedIds.Contains(m.HouseholdId));
+        }
+
         var heads = await members.Where(m => m.RelationToHead == RelationToHead.Head)
             .Select(m => new { m.HouseholdId, m.EthnicityCode }).ToListAsync(ct);
         var headEthnicity = new Dictionary<long, string>();
@@ -172,6 +190,11 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         surveys = province
             ? surveys.Where(s => s.ProvinceCode == code)
             : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.CommuneCode == code));
+        if (listedOnly)
+        {
+            surveys = surveys.Where(s => listedIds.Contains(s.HouseholdId));
+        }
+
         var causes = await surveys.Select(s => new { s.HouseholdId, s.Causes, s.Needs }).ToDictionaryAsync(s => s.HouseholdId, ct);
 
         Dictionary<long, List<ReportMember>>? memberLines = null;

@@ -193,11 +193,19 @@ public class ReportAggregateTests
     private static async Task AssertSameFormsAsync(TestDatabase db, string unit, int year, string standard)
     {
         var fromAggregates = await Forms(db, unit, year, standard, CountForms);
-        var data = await db.RunAsync(sp => sp.GetRequiredService<ReportDataLoader>().LoadAsync(unit, year, standard, false, default));
+        var data = await db.RunAsync(sp => sp.GetRequiredService<ReportDataLoader>().LoadAsync(unit, year, standard, true, default));
         Assert.NotNull(data);
         for (var i = 0; i < CountForms.Length; i++)
         {
             AssertSameTable(ReportForms.Build(CountForms[i], data.Context, data.Households), fromAggregates[i]);
+        }
+
+        // The detailed lists read only the listed households: the same lines as from every household of the unit.
+        var lists = await Forms(db, unit, year, standard, [14, 15]);
+        foreach (var list in lists)
+        {
+            var expected = ReportForms.Build(list.Number, data.Context, data.Households);
+            Assert.Equal(expected.Rows.Select(r => (r.UnitCode, string.Join("|", r.Texts))), list.Rows.Select(r => (r.UnitCode, string.Join("|", r.Texts))));
         }
     }
 

@@ -45,8 +45,8 @@ public sealed class ReportAggregateEntity
     public int ChildrenEducationDeprived { get; set; }
     /// <summary>Kinds Deprivations and Multidimensional: Alkire–Foster poor (score ≥ k).</summary>
     public bool MultidimensionallyPoor { get; set; }
-    /// <summary>Kind Multidimensional: Σ deprivation scores.</summary>
-    public double ScoreSum { get; set; }
+    /// <summary>Kind Multidimensional: Σ deprivation scores, in billionths (whole numbers sum exactly in SQL).</summary>
+    public long ScoreNanos { get; set; }
 }
 
 /// <summary>

@@ -1,8 +1,10 @@
 using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Domain.Measures;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GiamNgheo.Application.Reports.Aggregates;
 
@@ -134,12 +136,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             await db.ReportAggregates.Where(a => a.CommuneCode == communeCode && a.Year == year && a.StandardCode == standardCode).ExecuteDeleteAsync(ct);
             if (rows.Count > 0)
             {
-                db.ReportAggregates.AddRange(rows);
-                await db.SaveChangesAsync(ct);
-                foreach (var r in rows)
-                {
-                    db.Entry(r).State = EntityState.Detached;
-                }
+                await InsertAsync(rows, ct);
             }
 
             if (transaction is not null)
@@ -153,11 +150,41 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         return written;
     }
 
+    private const double ScoreScale = 1e9;
+
+    private static readonly BulkColumn[] Columns =
+    [
+        new("Id", BulkType.BigInt), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("ProvinceCode", BulkType.Text),
+        new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text), new("IsCommuneTotal", BulkType.Bool), new("Kind", BulkType.Int4),
+        new("Category", BulkType.SmallInt), new("PreviousCategory", BulkType.SmallInt), new("EscapedPoorEarlier", BulkType.Bool),
+        new("EscapedNearPoorEarlier", BulkType.Bool), new("Groups", BulkType.Int4), new("HeadEthnicityCode", BulkType.Text), new("Recognised", BulkType.Bool),
+        new("Causes", BulkType.Int4), new("Deprived", BulkType.Text), new("Households", BulkType.Int4), new("Persons", BulkType.Int4),
+        new("PreviousPersons", BulkType.Int4), new("PersonsGrown", BulkType.Int4), new("PersonsShrunk", BulkType.Int4), new("Children", BulkType.Int4),
+        new("ChildrenHealthDeprived", BulkType.Int4), new("ChildrenEducationDeprived", BulkType.Int4), new("MultidimensionallyPoor", BulkType.Bool),
+        new("ScoreNanos", BulkType.BigInt),
+    ];
+
+    /// <summary>Writes the rows with the bulk path (prepared INSERT / binary COPY) inside the current transaction.</summary>
+    private async Task InsertAsync(List<ReportAggregateEntity> rows, CancellationToken ct)
+    {
+        const string table = "report_aggregates";
+        var bulk = BulkInserter.For(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        var first = await bulk.NextIdAsync(table, ct);
+        await bulk.InsertAsync(table, Columns, rows.Select((r, i) => new object?[]
+        {
+            first + i, r.Year, r.StandardCode, r.ProvinceCode, r.CommuneCode, r.VillageCode, r.IsCommuneTotal, (int)r.Kind,
+            r.Category is { } c ? (short)c : null, r.PreviousCategory is { } p ? (short)p : null, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier,
+            (int)r.Groups, r.HeadEthnicityCode, r.Recognised, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
+            r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
+        }), ct);
+        await bulk.FinishIdsAsync(table, ct);
+    }
+
     private static ReportAggregateEntity ToEntity(ReportAggregate a, int year, string standardCode, string provinceCode, string communeCode, bool communeTotal) => new()
     {
         IsCommuneTotal = communeTotal,
         MultidimensionallyPoor = a.MultidimensionallyPoor,
-        ScoreSum = a.ScoreSum,
+        ScoreNanos = (long)Math.Round(a.ScoreSum * ScoreScale),
         Year = year,
         StandardCode = standardCode,
         ProvinceCode = provinceCode,
@@ -234,6 +261,6 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         ChildrenHealthDeprived = r.ChildrenHealthDeprived,
         ChildrenEducationDeprived = r.ChildrenEducationDeprived,
         MultidimensionallyPoor = r.MultidimensionallyPoor,
-        ScoreSum = r.ScoreSum,
+        ScoreSum = r.ScoreNanos / ScoreScale,
     };
 }

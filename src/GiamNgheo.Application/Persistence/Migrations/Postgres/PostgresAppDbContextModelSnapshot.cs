@@ -673,8 +673,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("Recognised")
                         .HasColumnType("boolean");
 
-                    b.Property<double>("ScoreSum")
-                        .HasColumnType("double precision");
+                    b.Property<long>("ScoreNanos")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()

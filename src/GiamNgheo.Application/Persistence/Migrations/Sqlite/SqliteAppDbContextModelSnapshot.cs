@@ -650,8 +650,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("Recognised")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("ScoreSum")
-                        .HasColumnType("REAL");
+                    b.Property<long>("ScoreNanos")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()

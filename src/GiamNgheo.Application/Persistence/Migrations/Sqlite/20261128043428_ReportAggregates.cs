@@ -57,7 +57,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     ChildrenHealthDeprived = table.Column<int>(type: "INTEGER", nullable: false),
                     ChildrenEducationDeprived = table.Column<int>(type: "INTEGER", nullable: false),
                     MultidimensionallyPoor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ScoreSum = table.Column<double>(type: "REAL", nullable: false)
+                    ScoreNanos = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -58,7 +58,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     ChildrenHealthDeprived = table.Column<int>(type: "integer", nullable: false),
                     ChildrenEducationDeprived = table.Column<int>(type: "integer", nullable: false),
                     MultidimensionallyPoor = table.Column<bool>(type: "boolean", nullable: false),
-                    ScoreSum = table.Column<double>(type: "double precision", nullable: false)
+                    ScoreNanos = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
