@@ -12,4 +12,5 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
 root.Subcommands.Add(SupportCommand.Create());
+root.Subcommands.Add(ReportsCommand.Create());
 return await root.Parse(args).InvokeAsync();

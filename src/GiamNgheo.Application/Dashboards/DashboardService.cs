@@ -3,6 +3,8 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reports;
+using GiamNgheo.Application.Reports.Aggregates;
+using GiamNgheo.Domain.Reports;
 using GiamNgheo.Application.Standards;
 using GiamNgheo.Application.Targets;
 using GiamNgheo.Domain.Classification;
@@ -51,10 +53,10 @@ public sealed record Dashboard(
     bool SmallCellProtection);
 
 /// <summary>
-/// Live dashboard figures for a province or a commune, computed by aggregate queries over the classification rows
-/// (fresh on every request; no nightly rebuild).
+/// Live dashboard figures for a province or a commune, summed from the report aggregate rows (kept fresh by the
+/// change marker, the read-through refresh and the background refresher; no nightly rebuild).
 /// </summary>
-public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, StandardRegistry standards, TargetService targets)
+public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, StandardRegistry standards, TargetService targets, ReportAggregates aggregates)
 {
     /// <summary>Villages' counts under this threshold are shown as "&lt;5" to the leader role (small-cell care).</summary>
     public const int SmallCell = 5;
@@ -68,10 +70,13 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         }
 
         var province = unit.Level == AdminLevel.Province;
-        var all = db.HouseholdClassifications.AsNoTracking();
+        await aggregates.RefreshDirtyAsync(unit.Code, ct);
+
+        // Every figure is a sum of report aggregate rows (report_aggregates), never a scan of the households.
+        var all = db.ReportAggregates.AsNoTracking().Where(a => a.IsCommuneTotal && a.Kind == ReportAggregateKind.Households && a.Category != null);
         all = province ? all.Where(c => c.ProvinceCode == unitCode) : all.Where(c => c.CommuneCode == unitCode);
         var counts = await all.GroupBy(c => new { c.StandardCode, c.Year, c.Category })
-            .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, Count = g.Count() }).ToListAsync(ct);
+            .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, Count = g.Sum(c => c.Households) }).ToListAsync(ct);
         var latest = counts.Count == 0 ? db.Clock.Today().Year : counts.Max(c => c.Year);
         var y = year is { } requested && counts.Any(c => c.Year == requested) ? requested : latest;
 
@@ -90,17 +95,18 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         var mainCode = main?.Code ?? string.Empty;
         var targetList = (await targets.ForUnitAsync(unitCode, y, ct)).Value ?? [];
 
-        var current = all.Where(c => c.Year == y && c.StandardCode == mainCode);
-        var previous = all.Where(c => c.Year == y - 1 && c.StandardCode == mainCode);
-        var pairs = await current.Join(previous, c => c.HouseholdId, p => p.HouseholdId, (c, p) => new { Now = c.Category, Before = p.Category })
-            .GroupBy(x => new { x.Now, x.Before }).Select(g => new { g.Key.Now, g.Key.Before, Count = g.Count() }).ToListAsync(ct);
-        var relapsed = await current.CountAsync(c => c.Category == HouseholdCategory.Poor
-            && previous.Any(p => p.HouseholdId == c.HouseholdId && p.Category != HouseholdCategory.Poor && p.Category != HouseholdCategory.NearPoor)
-            && all.Any(e => e.HouseholdId == c.HouseholdId && e.StandardCode == mainCode && e.Year < y - 1 && e.Category == HouseholdCategory.Poor), ct);
-        var becamePoorFromAbove = pairs.Where(p => p.Now == HouseholdCategory.Poor && p.Before is HouseholdCategory.Medium or HouseholdCategory.NotPoor).Sum(p => p.Count);
+        var rows = await aggregates.ReadAsync(unit, y, mainCode, null, ct);
+        var core = rows.Where(r => r.Kind == ReportAggregateKind.Households && r.Key.Category is not null).ToList();
+        int Sum(IEnumerable<ReportAggregate> of) => (int)of.Sum(r => r.Households);
+
+        // Movements between the households on both years' lists.
+        var pairs = core.Where(r => r.Key.PreviousCategory is not null).ToList();
+        var relapsed = Sum(pairs.Where(r => r.Key.Category == HouseholdCategory.Poor
+            && r.Key.PreviousCategory is not (HouseholdCategory.Poor or HouseholdCategory.NearPoor) && r.Key.EscapedPoorEarlierInPeriod));
+        var becamePoorFromAbove = Sum(pairs.Where(r => r.Key.Category == HouseholdCategory.Poor && r.Key.PreviousCategory is HouseholdCategory.Medium or HouseholdCategory.NotPoor));
         var movements = new MovementFigures(
-            pairs.Where(p => p.Before == HouseholdCategory.Poor && p.Now != HouseholdCategory.Poor).Sum(p => p.Count),
-            pairs.Where(p => p.Before == HouseholdCategory.NearPoor && p.Now == HouseholdCategory.Poor).Sum(p => p.Count),
+            Sum(pairs.Where(r => r.Key.PreviousCategory == HouseholdCategory.Poor && r.Key.Category != HouseholdCategory.Poor)),
+            Sum(pairs.Where(r => r.Key.PreviousCategory == HouseholdCategory.NearPoor && r.Key.Category == HouseholdCategory.Poor)),
             becamePoorFromAbove - relapsed,
             relapsed,
             counts.Any(c => c.Year == y - 1 && c.StandardCode == mainCode));
@@ -108,71 +114,54 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         DeprivationProfile? profile = null;
         if (main is not null)
         {
-            var index = main.Indicators.Select((i, n) => (i.Code, n)).ToDictionary(x => x.Code, x => x.n, StringComparer.Ordinal);
-            var accumulator = new AlkireFosterAccumulator(IndicatorWeights.NestedEqual(main), AlkireFoster.DefaultCutoff(main));
-            await foreach (var deprived in current.Select(c => c.Deprived).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                uint mask = 0;
-                foreach (var code in deprived.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    if (index.TryGetValue(code, out var bit))
-                    {
-                        mask |= 1u << bit;
-                    }
-                }
-
-                accumulator.Add(mask);
-            }
-
-            var result = accumulator.Result();
+            // Alkire–Foster from the aggregates: n and q with the sum of the poor's scores, and per indicator the
+            // households deprived in it (uncensored) and those among the poor (censored), as AlkireFosterAccumulator.
+            var weights = IndicatorWeights.NestedEqual(main);
+            var multi = rows.Where(r => r.Kind == ReportAggregateKind.Multidimensional).ToList();
+            double n = multi.Sum(r => r.Households), q = multi.Where(r => r.MultidimensionallyPoor).Sum(r => r.Households);
+            var poorScore = multi.Where(r => r.MultidimensionallyPoor).Sum(r => r.ScoreSum);
+            var m0 = n > 0 ? poorScore / n : 0;
+            var deprivedRows = rows.Where(r => r.Kind == ReportAggregateKind.Deprivations).ToList();
             var contributions = new List<IndicatorContribution>();
-            foreach (var i in main.Indicators)
+            for (var j = 0; j < weights.Codes.Count; j++)
             {
-                contributions.Add(result.Indicators.TryGetValue(i.Code, out var m)
-                    ? new IndicatorContribution(i.Code, i.NameVi, m.CensoredHeadcount, m.Contribution)
-                    : new IndicatorContribution(i.Code, i.NameVi, 0, 0));
+                var code = weights.Codes[j];
+                var censored = n > 0 ? deprivedRows.Where(r => r.MultidimensionallyPoor && r.Key.Deprived.Contains(code)).Sum(r => r.Households) / n : 0;
+                contributions.Add(new IndicatorContribution(code, main.Indicators[j].NameVi, censored, m0 > 0 ? weights.Weights[j] * censored / m0 : 0));
             }
 
-            profile = new DeprivationProfile(main.Code, result.H, result.A, result.M0, [.. contributions.OrderByDescending(c => c.Contribution)]);
+            profile = new DeprivationProfile(main.Code, n > 0 ? q / n : 0, q > 0 ? poorScore / q : 0, m0, [.. contributions.OrderByDescending(c => c.Contribution)]);
         }
 
-        var listed = current.Where(c => c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor);
-        var byHead = await listed.Join(db.Members.Where(m => m.RelationToHead == RelationToHead.Head), c => c.HouseholdId, m => m.HouseholdId, (c, m) => new { c.Category, m.EthnicityCode })
-            .GroupBy(x => new { x.Category, x.EthnicityCode }).Select(g => new { g.Key.Category, g.Key.EthnicityCode, Count = g.Count() }).ToListAsync(ct);
+        var listed = core.Where(r => r.Key.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).ToList();
         var ethnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct);
-        var byEthnicity = byHead.GroupBy(x => x.EthnicityCode)
+        var byEthnicity = listed.Where(r => r.Key.HeadEthnicityCode is not null).GroupBy(r => r.Key.HeadEthnicityCode!)
             .Select(g => new BreakdownItem(g.Key, ethnicNames.GetValueOrDefault(g.Key, g.Key),
-                g.Where(x => x.Category == HouseholdCategory.Poor).Sum(x => x.Count), g.Where(x => x.Category == HouseholdCategory.NearPoor).Sum(x => x.Count)))
+                Sum(g.Where(x => x.Key.Category == HouseholdCategory.Poor)), Sum(g.Where(x => x.Key.Category == HouseholdCategory.NearPoor))))
             .OrderByDescending(b => b.Poor + b.NearPoor).ToList();
 
-        var groups = await listed.Join(db.Households, c => c.HouseholdId, h => h.Id, (c, h) => new { c.Category, h.Groups })
-            .GroupBy(x => new { x.Category, x.Groups }).Select(g => new { g.Key.Category, g.Key.Groups, Count = g.Count() }).ToListAsync(ct);
         var byGroup = new List<BreakdownItem>();
         foreach (var (flag, name) in GroupNames)
         {
             byGroup.Add(new BreakdownItem(flag.ToString(), name,
-                groups.Where(g => g.Category == HouseholdCategory.Poor && (g.Groups & flag) != 0).Sum(g => g.Count),
-                groups.Where(g => g.Category == HouseholdCategory.NearPoor && (g.Groups & flag) != 0).Sum(g => g.Count)));
+                Sum(listed.Where(g => g.Key.Category == HouseholdCategory.Poor && (g.Key.Groups & flag) != 0)),
+                Sum(listed.Where(g => g.Key.Category == HouseholdCategory.NearPoor && (g.Key.Groups & flag) != 0))));
         }
 
-        var causes = await listed.Join(db.HouseholdSurveys.Where(s => s.Year == y), c => c.HouseholdId, s => s.HouseholdId, (c, s) => new { c.Category, s.Causes })
-            .GroupBy(x => new { x.Category, x.Causes }).Select(g => new { g.Key.Category, g.Key.Causes, Count = g.Count() }).ToListAsync(ct);
+        var causes = rows.Where(r => r.Kind == ReportAggregateKind.Causes).ToList();
         var byCause = Enum.GetValues<PovertyCauses>().Where(c => c != PovertyCauses.None)
             .Select(cause => new BreakdownItem(cause.ToCode(), cause.ToVietnamese(),
-                causes.Where(c => c.Category == HouseholdCategory.Poor && (c.Causes & cause) != 0).Sum(c => c.Count),
-                causes.Where(c => c.Category == HouseholdCategory.NearPoor && (c.Causes & cause) != 0).Sum(c => c.Count)))
+                Sum(causes.Where(c => c.Key.Category == HouseholdCategory.Poor && (c.Key.Causes & (int)cause) != 0)),
+                Sum(causes.Where(c => c.Key.Category == HouseholdCategory.NearPoor && (c.Key.Causes & (int)cause) != 0))))
             .OrderByDescending(b => b.Poor + b.NearPoor).ToList();
 
-        var perUnit = province
-            ? await current.GroupBy(c => new { Code = c.CommuneCode, c.Category }).Select(g => new { g.Key.Code, g.Key.Category, Count = g.Count() }).ToListAsync(ct)
-            : await current.GroupBy(c => new { Code = c.VillageCode ?? string.Empty, c.Category }).Select(g => new { g.Key.Code, g.Key.Category, Count = g.Count() }).ToListAsync(ct);
-        var codes = perUnit.Select(p => p.Code).Distinct().ToList();
+        var codes = core.Select(p => p.Key.UnitCode).Distinct().ToList();
         var names = (await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code) && u.Level == (province ? AdminLevel.Commune : AdminLevel.Village))
                 .Select(u => new { u.Code, u.FullName, u.ValidTo }).ToListAsync(ct))
             .GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.OrderBy(u => u.ValidTo is null ? 0 : 1).First().FullName);
-        var ranking = perUnit.GroupBy(p => p.Code)
-            .Select(g => new UnitRanking(g.Key, names.GetValueOrDefault(g.Key, g.Key.Length == 0 ? ReportDataLoader.NoVillageName : g.Key), g.Sum(p => p.Count),
-                g.Where(p => p.Category == HouseholdCategory.Poor).Sum(p => p.Count), g.Where(p => p.Category == HouseholdCategory.NearPoor).Sum(p => p.Count)))
+        var ranking = core.GroupBy(p => p.Key.UnitCode)
+            .Select(g => new UnitRanking(g.Key, names.GetValueOrDefault(g.Key, g.Key.Length == 0 ? ReportDataLoader.NoVillageName : g.Key), Sum(g),
+                Sum(g.Where(p => p.Key.Category == HouseholdCategory.Poor)), Sum(g.Where(p => p.Key.Category == HouseholdCategory.NearPoor))))
             .OrderByDescending(r => r.PoorRate).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
 
         var smallCells = db.CurrentUser.IsInRole(Roles.Leader) && !province;

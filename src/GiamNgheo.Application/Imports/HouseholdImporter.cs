@@ -336,6 +336,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 if (fresh.Count > 0)
                 {
                     await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, progress, ct);
+                    await Reports.Aggregates.ReportAggregates.MarkDirtyAsync(db, fresh.Select(r => (communeProvince[r.CommuneCode], r.CommuneCode)), ct); // report aggregates (issue 7)
                 }
 
                 Fault?.Invoke("bulk");

@@ -7,6 +7,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Reports;
+using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reports;
@@ -99,41 +100,72 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             return null;
         }
 
-        var standard = (await standards.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == standardCode);
+        var standard = await StandardAsync(standardCode, ct);
         if (standard is null)
         {
             return null;
         }
 
+        var rows = await LoadRowsAsync(unit, year, standard, includeMembers, listedOnly: false, ct);
+        var context = await ContextAsync(unit, year, standard, rows.Select(r => r.UnitCode), ct);
+        return new ReportData(context, rows, unit);
+    }
+
+    public async Task<PovertyStandard?> StandardAsync(string standardCode, CancellationToken ct) =>
+        (await standards.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == standardCode);
+
+    /// <summary>
+    /// One row per household of the unit classified in the year (and one per household only on last year's list),
+    /// without any scope check: callers check the scope (<see cref="ResolveUnitAsync"/>) or refresh aggregates.
+    /// <paramref name="listedOnly"/> keeps only this year's poor and near-poor households (the detailed lists).
+    /// </summary>
+    public async Task<List<ReportHousehold>> LoadRowsAsync(ReportUnitInfo unit, int year, PovertyStandard standard, bool includeMembers, bool listedOnly, CancellationToken ct)
+    {
+        var standardCode = standard.Code;
         var province = unit.Level == AdminLevel.Province;
         var code = unit.Code;
-        var asOf = AsOf(year, db.Clock.Today());
         var periodStart = Math.Min(standard.ValidFrom.Year, year);
-
-        // Rows of the report: villages of a commune, or communes of a province.
-        var childLevel = province ? AdminLevel.Commune : AdminLevel.Village;
-        var children = (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == code && u.Level == childLevel).ToListAsync(ct))
-            .Where(u => u.IsValidOn(asOf) || u.Level == AdminLevel.Village)
-            .GroupBy(u => u.Code).Select(g => g.First())
-            .OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new ReportUnit(u.Code, u.FullName)).ToList();
 
         var classifications = db.HouseholdClassifications.AsNoTracking()
             .Where(c => c.StandardCode == standardCode && c.Year >= periodStart && c.Year <= year);
         classifications = province ? classifications.Where(c => c.ProvinceCode == code) : classifications.Where(c => c.CommuneCode == code);
-        var current = await classifications.Where(c => c.Year == year)
-            .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode })
+        var thisYear = classifications.Where(c => c.Year == year);
+        if (listedOnly)
+        {
+            thisYear = thisYear.Where(c => c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor);
+        }
+
+        var current = await thisYear
+            .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode, Recognised = c.DecisionId != null })
             .ToListAsync(ct);
-        var earlier = await classifications.Where(c => c.Year < year)
+        // The detailed lists read only this year's poor and near-poor households (by the unique household/year/standard index).
+        var listedIds = thisYear.Select(c => c.HouseholdId);
+        var earlierRows = classifications.Where(c => c.Year < year);
+        if (listedOnly)
+        {
+            earlierRows = earlierRows.Where(c => listedIds.Contains(c.HouseholdId));
+        }
+
+        var earlier = await earlierRows
             .Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.CommuneCode, c.VillageCode })
             .ToListAsync(ct);
 
         var households = db.Households.AsNoTracking();
         households = province ? households.Where(h => h.ProvinceCode == code) : households.Where(h => h.CommuneCode == code);
+        if (listedOnly)
+        {
+            households = households.Where(h => listedIds.Contains(h.Id));
+        }
+
         var facts = await households.Select(h => new { h.Id, h.Code, h.Groups }).ToDictionaryAsync(h => h.Id, ct);
 
         var members = db.Members.AsNoTracking();
         members = province ? members.Where(m => m.ProvinceCode == code) : members.Where(m => m.Household!.CommuneCode == code);
+        if (listedOnly)
+        {
+            members = members.Where(m => listedIds.Contains(m.HouseholdId));
+        }
+
         var heads = await members.Where(m => m.RelationToHead == RelationToHead.Head)
             .Select(m => new { m.HouseholdId, m.EthnicityCode }).ToListAsync(ct);
         var headEthnicity = new Dictionary<long, string>();
@@ -158,6 +190,11 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         surveys = province
             ? surveys.Where(s => s.ProvinceCode == code)
             : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.CommuneCode == code));
+        if (listedOnly)
+        {
+            surveys = surveys.Where(s => listedIds.Contains(s.HouseholdId));
+        }
+
         var causes = await surveys.Select(s => new { s.HouseholdId, s.Causes, s.Needs }).ToDictionaryAsync(s => s.HouseholdId, ct);
 
         Dictionary<long, List<ReportMember>>? memberLines = null;
@@ -184,15 +221,15 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         foreach (var c in current)
         {
             seen.Add(c.HouseholdId);
-            rows.Add(Row(c.HouseholdId, UnitOf(c.CommuneCode, c.VillageCode), c.Category, c.MemberCount, c.Deprived));
+            rows.Add(Row(c.HouseholdId, UnitOf(c.CommuneCode, c.VillageCode), c.Category, c.MemberCount, c.Deprived, c.Recognised));
         }
 
-        foreach (var p in previousYear.Values.Where(p => !seen.Contains(p.HouseholdId)))
+        foreach (var p in previousYear.Values.Where(p => !listedOnly && !seen.Contains(p.HouseholdId)))
         {
-            rows.Add(Row(p.HouseholdId, UnitOf(p.CommuneCode, p.VillageCode), null, 0, string.Empty));
+            rows.Add(Row(p.HouseholdId, UnitOf(p.CommuneCode, p.VillageCode), null, 0, string.Empty, false));
         }
 
-        ReportHousehold Row(long id, string unitKey, HouseholdCategory? category, int memberCount, string deprived)
+        ReportHousehold Row(long id, string unitKey, HouseholdCategory? category, int memberCount, string deprived, bool recognised)
         {
             var previous = previousYear.GetValueOrDefault(id);
             var history = before.GetValueOrDefault(id);
@@ -219,16 +256,35 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
                 ChildrenHealthDeprived = category is null ? 0 : child.Health,
                 ChildrenEducationDeprived = category is null ? 0 : child.Education,
                 Members = memberLines?.GetValueOrDefault(id) ?? [],
+                Recognised = recognised,
             };
         }
 
-        if (!province && rows.Any(r => r.UnitCode.Length == 0))
+        return rows;
+    }
+
+    /// <summary>The context of a unit's forms: its row units (children valid in the year, plus any found in <paramref name="unitCodes"/>).</summary>
+    public async Task<ReportContext> ContextAsync(ReportUnitInfo unit, int year, PovertyStandard standard, IEnumerable<string> unitCodes, CancellationToken ct)
+    {
+        var province = unit.Level == AdminLevel.Province;
+        var code = unit.Code;
+        var asOf = AsOf(year, db.Clock.Today());
+
+        // Rows of the report: villages of a commune, or communes of a province.
+        var childLevel = province ? AdminLevel.Commune : AdminLevel.Village;
+        var children = (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == code && u.Level == childLevel).ToListAsync(ct))
+            .Where(u => u.IsValidOn(asOf) || u.Level == AdminLevel.Village)
+            .GroupBy(u => u.Code).Select(g => g.First())
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new ReportUnit(u.Code, u.FullName)).ToList();
+        var present = unitCodes.ToHashSet(StringComparer.Ordinal);
+        if (!province && present.Contains(string.Empty))
         {
             children.Add(new ReportUnit(string.Empty, NoVillageName));
         }
 
         var knownUnits = children.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var extra in rows.Select(r => r.UnitCode).Where(u => !knownUnits.Contains(u)).Distinct().Order(StringComparer.Ordinal).ToList())
+        foreach (var extra in present.Where(u => !knownUnits.Contains(u)).Order(StringComparer.Ordinal).ToList())
         {
             children.Add(new ReportUnit(extra, extra));
             knownUnits.Add(extra);
@@ -247,6 +303,6 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             Needs = [.. Enum.GetValues<SupportNeeds>().Where(c => c != SupportNeeds.None).Select(c => new ReportCode((int)c, c.ToCode(), c.ToVietnamese()))],
             EthnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct),
         };
-        return new ReportData(context, rows, unit);
+        return context;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace GiamNgheo.Application.Reports;
 public sealed record ReportSetView(ReportUnitInfo Unit, int Year, string StandardCode, IReadOnlyList<ReportTable> Tables, ReportSetEntity? Locked);
 
 /// <summary>Computes the official forms for a unit, year and standard.</summary>
-public sealed class ReportService(AppDbContext db, ReportDataLoader loader)
+public sealed class ReportService(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,14 +50,23 @@ public sealed class ReportService(AppDbContext db, ReportDataLoader loader)
             }
         }
 
-        var data = await loader.LoadAsync(unitCode, year, standardCode, includeMembers: wanted.Contains(14) || wanted.Contains(15), ct);
-        if (data is null)
+        var resolved = await loader.ResolveUnitAsync(unitCode, year, ct);
+        var standard = await loader.StandardAsync(standardCode, ct);
+        if (resolved is null || standard is null)
         {
             return Result<ReportSetView>.NotFound();
         }
 
-        var computed = wanted.Select(n => ReportForms.Build(n, data.Context, data.Households)).ToList();
-        return Result<ReportSetView>.Ok(new ReportSetView(data.Unit, year, standardCode, computed, null));
+        // Forms 1–13 are sums of the aggregate rows (refreshed first when a change to the unit is still queued);
+        // the detailed lists 14–15 read the poor and near-poor households themselves.
+        await aggregates.RefreshDirtyAsync(resolved.Code, ct);
+        var counts = wanted.Where(n => n <= 13).ToList();
+        var lists = wanted.Where(n => n >= 14).ToList();
+        var rows = counts.Count > 0 ? await aggregates.ReadAsync(resolved, year, standardCode, null, ct) : [];
+        var listed = lists.Count > 0 ? await loader.LoadRowsAsync(resolved, year, standard, includeMembers: true, listedOnly: true, ct) : [];
+        var context = await loader.ContextAsync(resolved, year, standard, rows.Select(r => r.Key.UnitCode).Concat(listed.Select(h => h.UnitCode)), ct);
+        var computed = wanted.Select(n => n <= 13 ? ReportForms.Build(n, context, rows) : ReportForms.Build(n, context, listed)).ToList();
+        return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, computed, null));
     }
 
     public static IReadOnlyList<ReportTable> Snapshot(ReportSetEntity set) =>

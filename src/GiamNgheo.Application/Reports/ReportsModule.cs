@@ -11,6 +11,8 @@ public static class ReportsModule
     {
         services.AddScoped<ReportDataLoader>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Aggregates.ReportAggregates>();
+        services.AddHostedService<Aggregates.ReportAggregateRefresher>();
         services.AddScoped<ReportSetService>();
         services.AddScoped<TargetService>();
         services.AddScoped<DashboardService>();

@@ -3,6 +3,7 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reports;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Targets;
@@ -11,10 +12,38 @@ public sealed record TargetInput(int FromYear, int ToYear, TargetKind Kind, stri
 
 /// <summary>A target with its actual value computed from the registry (null for free-form targets or when no data).</summary>
 public sealed record TargetProgress(long Id, string UnitCode, int FromYear, int ToYear, TargetKind Kind, string? StandardCode, TargetComparison Comparison,
-    decimal Value, string NameVi, long? ParentId, decimal? Actual, int? MeasuredYear, bool? OnTrack);
+    decimal Value, string NameVi, long? ParentId, decimal? Actual, int? MeasuredYear, bool? OnTrack)
+{
+    /// <summary>What the actual counts: recognised lists (decision) or the computed review results; null when not measured.</summary>
+    public TargetBasis? Basis { get; init; }
+
+    /// <summary>Communes of the unit with data in the measured year, and how many of them have a recognition decision.</summary>
+    public int CommunesMeasured { get; init; }
+    public int CommunesWithDecision { get; init; }
+
+    public string? BasisVi => Basis switch
+    {
+        TargetBasis.Decision => "theo quyết định công nhận",
+        TargetBasis.Review => "theo kết quả rà soát, chưa có quyết định",
+        TargetBasis.Mixed => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"theo quyết định công nhận ({CommunesWithDecision}/{CommunesMeasured} xã), các xã còn lại theo kết quả rà soát, chưa có quyết định"),
+        null => null,
+    };
+}
+
+/// <summary>Which classifications a target's actual counts.</summary>
+public enum TargetBasis
+{
+    /// <summary>Only classifications a recognition decision made official (every commune measured has a decision for the year).</summary>
+    Decision = 0,
+    /// <summary>The computed review results: no commune has a decision for the year under the target's standard.</summary>
+    Review = 1,
+    /// <summary>Communes with a decision count their recognised rows, the others their computed rows.</summary>
+    Mixed = 2,
+}
 
 /// <summary>Targets per unit and year or period, entered by the province and cascaded to communes; actuals computed.</summary>
-public sealed class TargetService(AppDbContext db, ReportDataLoader loader)
+public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Reports.Aggregates.ReportAggregates aggregates)
 {
     public const string DemoTargetName = "Tỷ lệ hộ nghèo dưới 1% năm 2025 (đo theo chuẩn 2016–2020, QĐ 59/2015)";
 
@@ -140,25 +169,42 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader)
     {
         decimal? actual = null;
         int? measured = null;
+        var communes = 0;
+        var withDecision = 0;
         if (t.Kind != TargetKind.Custom && t.StandardCode is not null)
         {
-            var rows = Classifications(t.UnitCode, t.UnitLevel, t.StandardCode);
-            measured = await rows.Where(c => c.Year <= t.ToYear).Select(c => (int?)c.Year).MaxAsync(ct);
+            // From the commune-total aggregate rows: per commune and year, the households by category (this year's and
+            // last year's) and whether a recognition decision made them official.
+            await aggregates.RefreshDirtyAsync(t.UnitCode, ct);
+            var code = t.UnitCode;
+            var standardCode = t.StandardCode;
+            var rows = db.ReportAggregates.AsNoTracking().Where(a => a.IsCommuneTotal && a.Kind == ReportAggregateKind.Households
+                && a.StandardCode == standardCode && a.Category != null && a.Year <= t.ToYear);
+            rows = t.UnitLevel == AdminLevel.Province ? rows.Where(a => a.ProvinceCode == code) : rows.Where(a => a.CommuneCode == code);
+            var facts = await rows.GroupBy(a => new { a.CommuneCode, a.Year, a.Category, a.PreviousCategory, a.Recognised })
+                .Select(g => new { g.Key.CommuneCode, g.Key.Year, g.Key.Category, g.Key.PreviousCategory, g.Key.Recognised, Households = g.Sum(a => a.Households) })
+                .ToListAsync(ct);
+            measured = facts.Count == 0 ? null : facts.Max(f => f.Year);
             if (measured is { } y)
             {
+                // A commune with a decision for the year counts only its recognised rows; the others their computed rows.
+                var decided = facts.Where(f => f.Recognised).Select(f => (f.CommuneCode, f.Year)).ToHashSet();
+                bool Counts(string commune, int year, bool recognised) => recognised || !decided.Contains((commune, year));
+                var measuredCommunes = facts.Where(f => f.Year == y).Select(f => f.CommuneCode).Distinct().ToList();
+                communes = measuredCommunes.Count;
+                withDecision = measuredCommunes.Count(c => decided.Contains((c, y)));
                 switch (t.Kind)
                 {
                     case TargetKind.PoorRate:
                     case TargetKind.NearPoorRate:
                         var category = t.Kind == TargetKind.PoorRate ? HouseholdCategory.Poor : HouseholdCategory.NearPoor;
-                        var total = await rows.CountAsync(c => c.Year == y, ct);
-                        var hits = await rows.CountAsync(c => c.Year == y && c.Category == category, ct);
+                        var total = facts.Where(f => f.Year == y).Sum(f => f.Households);
+                        var hits = facts.Where(f => f.Year == y && f.Category == category && Counts(f.CommuneCode, f.Year, f.Recognised)).Sum(f => f.Households);
                         actual = total == 0 ? null : Math.Round(hits * 100m / total, 2, MidpointRounding.AwayFromZero);
                         break;
                     case TargetKind.EscapedPoverty:
-                        var from = t.FromYear;
-                        actual = await rows.CountAsync(c => c.Year >= from && c.Year <= y && c.Category != HouseholdCategory.Poor
-                            && rows.Any(p => p.HouseholdId == c.HouseholdId && p.Year == c.Year - 1 && p.Category == HouseholdCategory.Poor), ct);
+                        actual = facts.Where(f => f.Year >= t.FromYear && f.Year <= y && f.PreviousCategory == HouseholdCategory.Poor && f.Category != HouseholdCategory.Poor
+                            && Counts(f.CommuneCode, f.Year, f.Recognised)).Sum(f => f.Households);
                         break;
                     case TargetKind.Custom:
                         break;
@@ -174,13 +220,12 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader)
                 TargetComparison.AtLeast => a >= t.Value,
             }
             : null;
-        return new TargetProgress(t.Id, t.UnitCode, t.FromYear, t.ToYear, t.Kind, t.StandardCode, t.Comparison, t.Value, t.NameVi, t.ParentId, actual, measured, onTrack);
-    }
-
-    private IQueryable<Surveys.HouseholdClassificationEntity> Classifications(string unitCode, AdminLevel level, string standardCode)
-    {
-        var rows = db.HouseholdClassifications.AsNoTracking().Where(c => c.StandardCode == standardCode);
-        return level == AdminLevel.Province ? rows.Where(c => c.ProvinceCode == unitCode) : rows.Where(c => c.CommuneCode == unitCode);
+        return new TargetProgress(t.Id, t.UnitCode, t.FromYear, t.ToYear, t.Kind, t.StandardCode, t.Comparison, t.Value, t.NameVi, t.ParentId, actual, measured, onTrack)
+        {
+            Basis = measured is null ? null : withDecision == 0 ? TargetBasis.Review : withDecision == communes ? TargetBasis.Decision : TargetBasis.Mixed,
+            CommunesMeasured = communes,
+            CommunesWithDecision = withDecision,
+        };
     }
 
     private async Task<ValidationErrors> ValidateAsync(TargetInput input, CancellationToken ct)

@@ -3,23 +3,27 @@ using System.Diagnostics;
 using System.Globalization;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Dashboards;
-using GiamNgheo.Application.Households;
-using GiamNgheo.Application.Interchange;
+using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reports;
-using GiamNgheo.Application.Surveys;
+using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GiamNgheo.Cli.Commands;
 
 /// <summary>
-/// <c>bench reports [--households 100000] [--database file]</c>: fills a fresh database (SQLite temp file unless
-/// <c>Database__Provider=Postgres</c>) with a generated province (households, members, surveys, classifications under
-/// ND07_2021 for two years and QD59_2015), then times the province dashboard, all 15 forms for the province and one
-/// commune's 15 forms (best of 3, after one warm-up).
+/// <c>bench reports [--households 100000] [--provider sqlite|postgres] [--database file]</c>: fills a fresh database
+/// (SQLite temp file, or a new database on the server of <c>ConnectionStrings__Postgres</c>) with a generated province
+/// by bulk inserts (prepared INSERT / binary COPY: households in villages, members, surveys, classifications under
+/// ND07_2021 for 2024 and 2025 and QD59_2015 for 2025), rebuilds the report aggregates, then times the province
+/// dashboard, forms 1–13 and the lists 14–15 for the province, and one commune's 15 forms (best of 3, after one warm-up).
 /// </summary>
 internal static class BenchReportsCommand
 {
@@ -29,19 +33,56 @@ internal static class BenchReportsCommand
     public static Command Create()
     {
         var households = new Option<int>("--households") { Description = "Số hộ (households to generate)", DefaultValueFactory = _ => 100_000 };
+        var provider = new Option<string>("--provider") { Description = "sqlite | postgres (default: Database__Provider or sqlite)" };
         var database = new Option<string?>("--database") { Description = "Tệp SQLite (SQLite file; default: a temp file)" };
-        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, database };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(database), parse.InvocationConfiguration.Output, ct));
+        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, provider, database };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider), parse.GetValue(database), parse.InvocationConfiguration.Output, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(int count, string? databasePath, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(int count, string? provider, string? databasePath, TextWriter output, CancellationToken ct)
     {
+        provider ??= string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "Postgres", StringComparison.OrdinalIgnoreCase) ? "postgres" : "sqlite";
+        if (count <= 0 || provider is not ("sqlite" or "postgres"))
+        {
+            output.WriteLine("Lỗi: --households > 0 và --provider sqlite|postgres.");
+            return 1;
+        }
+
         var temp = databasePath is null ? Directory.CreateTempSubdirectory("giamngheo-bench-reports-") : null;
+        string? postgresAdmin = null;
+        string? serverDatabase = null;
         try
         {
-            var path = databasePath ?? Path.Combine(temp!.FullName, "bench.db");
-            using var host = CliHost.Build([new("Database:Path", path)]);
+            var overrides = new Dictionary<string, string?>();
+            if (provider == "postgres")
+            {
+                postgresAdmin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+                if (postgresAdmin is null)
+                {
+                    output.WriteLine("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
+                    return 1;
+                }
+
+                serverDatabase = "giamngheo_bench_reports_" + Guid.NewGuid().ToString("N")[..8];
+                await using (var admin = new NpgsqlConnection(postgresAdmin))
+                {
+                    await admin.OpenAsync(ct);
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE {serverDatabase}", admin);
+                    await create.ExecuteNonQueryAsync(ct);
+                }
+
+                overrides["Database:Provider"] = "Postgres";
+                overrides["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = serverDatabase }.ConnectionString;
+            }
+            else
+            {
+                overrides["Database:Provider"] = "Sqlite";
+                overrides["ConnectionStrings:Sqlite"] = null;
+                overrides["Database:Path"] = databasePath ?? Path.Combine(temp!.FullName, "bench.db");
+            }
+
+            using var host = CliHost.Build(overrides);
             await CliHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
             string commune;
@@ -49,22 +90,41 @@ internal static class BenchReportsCommand
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 output.WriteLine(Invariant($"Database: {db.Database.ProviderName}"));
-                commune = await GenerateAsync(host.Services, count, ct);
+                commune = await FillAsync(db, count, ct);
             }
 
-            output.WriteLine(Invariant($"Generated {count:N0} households of province {Province} in {clock.Elapsed.TotalSeconds:F1} s"));
+            output.WriteLine(Invariant($"fill (bulk insert):        {clock.Elapsed.TotalSeconds,8:F1} s  ({count:N0} households of province {Province})"));
+            clock.Restart();
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var (communes, rows) = await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RebuildAsync(Province, null, ct);
+                output.WriteLine(Invariant($"rebuild aggregates:        {clock.Elapsed.TotalSeconds,8:F1} s  ({communes} communes, {rows:N0} rows)"));
+            }
+
             var dashboard = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<DashboardService>().GetAsync(Province, 2025, c), ct);
-            var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [], true, c), ct);
+            var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
+            var provinceLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct);
             var communeForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [], true, c), ct);
-            var load = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportDataLoader>().LoadAsync(Province, 2025, "ND07_2021", true, c), ct);
-            output.WriteLine(Invariant($"province rows (load only): {load,8:F0} ms"));
+            var communeRefresh = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct);
             output.WriteLine(Invariant($"province dashboard:        {dashboard,8:F0} ms"));
-            output.WriteLine(Invariant($"15 forms, province:        {provinceForms,8:F0} ms"));
+            output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms,8:F0} ms"));
+            output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists,8:F0} ms"));
             output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms,8:F0} ms"));
+            output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh,8:F0} ms  (2025, every standard: what one edit costs)"));
             return 0;
         }
         finally
         {
+            NpgsqlConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
+            if (serverDatabase is not null && postgresAdmin is not null)
+            {
+                await using var admin = new NpgsqlConnection(postgresAdmin);
+                await admin.OpenAsync(CancellationToken.None);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {serverDatabase} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
             temp?.Delete(recursive: true);
         }
     }
@@ -86,117 +146,140 @@ internal static class BenchReportsCommand
         return best;
     }
 
-    /// <summary>Deterministic households spread over the province's communes; returns the largest commune's code.</summary>
-    private static async Task<string> GenerateAsync(IServiceProvider services, int count, CancellationToken ct)
-    {
-        List<string> communes;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var today = new DateOnly(2025, 12, 31);
-            communes = [.. (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == Province && u.Level == AdminLevel.Commune).ToListAsync(ct))
-                .Where(u => u.IsValidOn(today)).Select(u => u.Code).Distinct().Order(StringComparer.Ordinal)];
-        }
+    private sealed record Planned(int Commune, int Village, int Size, bool Minority, int Ethnicity, bool NoLabour,
+        HouseholdCategory Before, HouseholdCategory Now, HouseholdCategory Qd59, string DeprivedBefore, string DeprivedNow, string DeprivedQd59, int Causes, int Needs);
 
+    private static readonly string[] Ethnicities = ["03", "04", "17"];
+
+    /// <summary>
+    /// Deterministic households spread over the province's communes (skewed: the first communes are poorer and
+    /// larger), about 150 per village, written with <see cref="BulkInserter"/>; returns the largest commune's code.
+    /// </summary>
+    private static async Task<string> FillAsync(AppDbContext db, int count, CancellationToken ct)
+    {
+        var today = new DateOnly(2025, 12, 31);
+        List<string> communes = [.. (await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == Province && u.Level == AdminLevel.Commune).ToListAsync(ct))
+            .Where(u => u.IsValidOn(today)).Select(u => u.Code).Distinct().Order(StringComparer.Ordinal)];
         var random = new Random(20251);
-        const int batch = 5_000;
         HouseholdCategory Pick(double poor, double near)
         {
             var x = random.NextDouble();
             return x < poor ? HouseholdCategory.Poor : x < poor + near ? HouseholdCategory.NearPoor : x < 0.35 ? HouseholdCategory.Medium : HouseholdCategory.NotPoor;
         }
 
-        for (var start = 0; start < count; start += batch)
+        string Deprived(HouseholdCategory category) => string.Join(';', Codes.Where(_ => random.NextDouble() < (category == HouseholdCategory.Poor ? 0.35 : 0.1)));
+
+        var plan = new Planned[count];
+        var perCommune = new int[communes.Count];
+        for (var i = 0; i < count; i++)
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.SuppressEntityAudit = true;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var made = new List<(HouseholdEntity H, int Members)>();
-            for (var i = start; i < Math.Min(count, start + batch); i++)
-            {
-                // Skewed: the first communes are poorer and larger.
-                var commune = communes[(int)(communes.Count * Math.Pow(random.NextDouble(), 1.3))];
-                var minority = random.NextDouble() < 0.7;
-                var size = 1 + random.Next(6);
-                var h = new HouseholdEntity
-                {
-                    ProvinceCode = Province,
-                    CommuneCode = commune,
-                    Code = "B" + i.ToString("0000000", CultureInfo.InvariantCulture),
-                    HeadName = "Hộ " + i.ToString(CultureInfo.InvariantCulture),
-                    Groups = (minority ? SpecialGroups.EthnicMinority : SpecialGroups.None) | (random.NextDouble() < 0.05 ? SpecialGroups.NoLabourCapacity : SpecialGroups.None),
-                };
-                for (var m = 0; m < size; m++)
-                {
-                    h.Members.Add(new MemberEntity
-                    {
-                        ProvinceCode = Province,
-                        Order = m + 1,
-                        FullName = "Thành viên " + m.ToString(CultureInfo.InvariantCulture),
-                        Sex = m % 2 == 0 ? Sex.Male : Sex.Female,
-                        DateOfBirth = m < 2 ? new DateOnly(1975 + random.Next(25), 1, 1) : new DateOnly(2010 + random.Next(15), 6, 1),
-                        EthnicityCode = minority ? (random.Next(3) switch { 0 => "03", 1 => "04", _ => "17" }) : "01",
-                        RelationToHead = m == 0 ? RelationToHead.Head : m == 1 ? RelationToHead.Spouse : RelationToHead.Child,
-                        HasHealthInsurance = random.NextDouble() < 0.9,
-                        Schooling = random.NextDouble() < 0.9 ? Schooling.InSchool : Schooling.NotInSchool,
-                    });
-                }
-
-                db.Households.Add(h);
-                made.Add((h, size));
-            }
-
-            await db.SaveChangesAsync(ct);
-            foreach (var (h, size) in made)
-            {
-                var before = Pick(0.16, 0.09);
-                var now = before == HouseholdCategory.Poor && random.NextDouble() < 0.3 ? HouseholdCategory.NearPoor : random.NextDouble() < 0.85 ? before : Pick(0.12, 0.08);
-                var qd59 = now == HouseholdCategory.Poor && random.NextDouble() < 0.45 ? HouseholdCategory.Poor : Pick(0.02, 0.03);
-                db.HouseholdClassifications.Add(Row(h, 2024, "ND07_2021", before, size, random));
-                db.HouseholdClassifications.Add(Row(h, 2025, "ND07_2021", now, size, random));
-                db.HouseholdClassifications.Add(Row(h, 2025, "QD59_2015", qd59, size, random));
-                db.HouseholdSurveys.Add(new HouseholdSurveyEntity
-                {
-                    HouseholdId = h.Id,
-                    ProvinceCode = Province,
-                    Year = 2025,
-                    Causes = (PovertyCauses)(1 << random.Next(8)),
-                    Needs = (SupportNeeds)(1 << random.Next(6)),
-                    Source = "bench",
-                });
-            }
-
-            await db.SaveChangesAsync(ct);
+            var c = (int)(communes.Count * Math.Pow(random.NextDouble(), 1.3));
+            var before = Pick(0.16, 0.09);
+            var now = before == HouseholdCategory.Poor && random.NextDouble() < 0.3 ? HouseholdCategory.NearPoor : random.NextDouble() < 0.85 ? before : Pick(0.12, 0.08);
+            var qd59 = now == HouseholdCategory.Poor && random.NextDouble() < 0.45 ? HouseholdCategory.Poor : Pick(0.02, 0.03);
+            plan[i] = new Planned(c, perCommune[c]++ / 150, 1 + random.Next(6), random.NextDouble() < 0.7, random.Next(3), random.NextDouble() < 0.05,
+                before, now, qd59, Deprived(before), Deprived(now), Deprived(qd59), 1 << random.Next(8), 1 << random.Next(6));
         }
 
-        await using (var scope = services.CreateAsyncScope())
+        var stamp = new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var bulk = BulkInserter.For(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var firstHousehold = await bulk.NextIdAsync("households", ct);
+        var firstMember = await bulk.NextIdAsync("members", ct);
+        var firstSurvey = await bulk.NextIdAsync("household_surveys", ct);
+        var firstClassification = await bulk.NextIdAsync("household_classifications", ct);
+        string VillageOf(Planned p) => communes[p.Commune] + "-" + (p.Village + 1).ToString("000", CultureInfo.InvariantCulture);
+
+        await bulk.InsertAsync("households", HouseholdBulk, plan.Select((p, i) =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            return await db.Households.GroupBy(h => h.CommuneCode).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
+            var name = "Hộ " + i.ToString(CultureInfo.InvariantCulture);
+            var groups = (p.Minority ? SpecialGroups.EthnicMinority : SpecialGroups.None) | (p.NoLabour ? SpecialGroups.NoLabourCapacity : SpecialGroups.None);
+            return new object?[]
+            {
+                firstHousehold + i, Province, communes[p.Commune], VillageOf(p), "B" + i.ToString("0000000", CultureInfo.InvariantCulture), string.Empty,
+                name, VietnameseText.Fold(name), (int)AreaType.Rural, (int)groups, null, 0, stamp, stamp,
+            };
+        }), ct);
+
+        var memberId = firstMember;
+        var births = new Random(7);
+        await bulk.InsertAsync("members", MemberBulk, plan.SelectMany((p, i) => Enumerable.Range(0, p.Size).Select(m =>
+        {
+            var name = "Thành viên " + m.ToString(CultureInfo.InvariantCulture);
+            return new object?[]
+            {
+                memberId++, firstHousehold + i, Province, m + 1, name, VietnameseText.Fold(name), (int)(m % 2 == 0 ? Sex.Male : Sex.Female),
+                m < 2 ? new DateOnly(1975 + births.Next(25), 1, 1) : new DateOnly(2010 + births.Next(15), 6, 1),
+                p.Minority ? Ethnicities[p.Ethnicity] : "01", (int)(m == 0 ? RelationToHead.Head : m == 1 ? RelationToHead.Spouse : RelationToHead.Child),
+                null, births.NextDouble() < 0.9, (int)EducationLevel.None, (int)(births.NextDouble() < 0.9 ? Schooling.InSchool : Schooling.NotInSchool),
+                (int)Disability.None, (int)Employment.NotInLabourForce,
+            };
+        })), ct);
+
+        await bulk.InsertAsync("household_surveys", SurveyBulk, plan.Select((p, i) => new object?[]
+        {
+            firstSurvey + i, firstHousehold + i, Province, 2025, null, false, null, null, "{}", p.Causes, null, p.Needs, "bench", 0, stamp,
+        }), ct);
+
+        var classificationId = firstClassification;
+        await bulk.InsertAsync("household_classifications", ClassificationBulk, plan.SelectMany((p, i) => new[]
+        {
+            Classification(classificationId++, firstHousehold + i, communes[p.Commune], VillageOf(p), 2024, "ND07_2021", p.Before, p.DeprivedBefore, p.Size, stamp),
+            Classification(classificationId++, firstHousehold + i, communes[p.Commune], VillageOf(p), 2025, "ND07_2021", p.Now, p.DeprivedNow, p.Size, stamp),
+            Classification(classificationId++, firstHousehold + i, communes[p.Commune], VillageOf(p), 2025, "QD59_2015", p.Qd59, p.DeprivedQd59, p.Size, stamp),
+        }), ct);
+
+        foreach (var table in new[] { "households", "members", "household_surveys", "household_classifications" })
+        {
+            await bulk.FinishIdsAsync(table, ct);
         }
+
+        await transaction.CommitAsync(ct);
+        var largest = Enumerable.Range(0, communes.Count).MaxBy(c => perCommune[c]);
+        return communes[largest];
     }
+
+    // The columns of the registry tables, as the importer writes them (HouseholdImporter's lists are internal).
+    private static readonly BulkColumn[] HouseholdBulk =
+    [
+        new("Id", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text),
+        new("Code", BulkType.Text), new("Address", BulkType.Text), new("HeadName", BulkType.Text), new("HeadNameFolded", BulkType.Text),
+        new("AreaType", BulkType.Int4), new("Groups", BulkType.Int4), new("LegacyCommuneCode", BulkType.Text), new("Version", BulkType.Int4),
+        new("CreatedAtUtc", BulkType.TimestampUtc), new("UpdatedAtUtc", BulkType.TimestampUtc),
+    ];
+
+    private static readonly BulkColumn[] MemberBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Order", BulkType.Int4),
+        new("FullName", BulkType.Text), new("FullNameFolded", BulkType.Text), new("Sex", BulkType.Int4), new("DateOfBirth", BulkType.Date),
+        new("EthnicityCode", BulkType.Text), new("RelationToHead", BulkType.Int4), new("PersonalId", BulkType.Text),
+        new("HasHealthInsurance", BulkType.Bool), new("Education", BulkType.Int4), new("Schooling", BulkType.Int4),
+        new("Disability", BulkType.Int4), new("Employment", BulkType.Int4),
+    ];
+
+    private static readonly BulkColumn[] SurveyBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Year", BulkType.Int4),
+        new("SurveyDate", BulkType.Date), new("ScreenedOut", BulkType.Bool), new("IncomePerCapita", BulkType.BigInt), new("B1Score", BulkType.Int4),
+        new("Answers", BulkType.Text), new("Causes", BulkType.Int4), new("OtherCause", BulkType.Text), new("Needs", BulkType.Int4),
+        new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
+    ];
+
+    private static readonly BulkColumn[] ClassificationBulk =
+    [
+        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
+        new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
+        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
+        new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
+    ];
 
     private static readonly string[] Codes = ["employment", "dependants", "nutrition", "health_insurance", "adult_education", "child_schooling", "housing_quality", "housing_area", "water", "latrine", "telecom", "information_devices"];
 
-    private static HouseholdClassificationEntity Row(HouseholdEntity h, int year, string standard, HouseholdCategory category, int members, Random random)
-    {
-        var deprived = Codes.Where(_ => random.NextDouble() < (category == HouseholdCategory.Poor ? 0.35 : 0.1)).ToArray();
-        return new HouseholdClassificationEntity
-        {
-            HouseholdId = h.Id,
-            ProvinceCode = h.ProvinceCode,
-            CommuneCode = h.CommuneCode,
-            VillageCode = h.VillageCode,
-            Year = year,
-            StandardCode = standard,
-            Category = category,
-            DeprivationCount = deprived.Length,
-            Deprived = string.Join(';', deprived),
-            MemberCount = members,
-            Reason = "bench",
-        };
-    }
+    private static object?[] Classification(long id, long household, string commune, string village, int year, string standard, HouseholdCategory category, string deprived, int members, DateTime stamp) =>
+    [
+        id, household, Province, commune, village, year, standard, (short)category,
+        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, "bench", stamp, null,
+    ];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

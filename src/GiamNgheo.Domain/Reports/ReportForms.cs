@@ -24,35 +24,87 @@ public static class ReportForms
         ArgumentNullException.ThrowIfNull(households);
         return number switch
         {
-            1 => Counts(1, context, households, Results()),
-            2 => Counts(2, context, households, MovementColumns(HouseholdCategory.Poor)),
-            3 => Counts(3, context, households, MovementColumns(HouseholdCategory.NearPoor)),
-            4 => Counts(4, context, households, Deprivations(context, HouseholdCategory.Poor, rates: false)),
-            5 => Counts(5, context, households, Deprivations(context, HouseholdCategory.Poor, rates: true)),
-            6 => Counts(6, context, households, Deprivations(context, HouseholdCategory.NearPoor, rates: false)),
-            7 => Counts(7, context, households, Deprivations(context, HouseholdCategory.NearPoor, rates: true)),
-            8 => Counts(8, context, households, TargetGroups()),
-            9 => Counts(9, context, households, Ethnicity(context, households)),
-            10 => Counts(10, context, households, CausesColumns(context)),
-            11 => Counts(11, context, households, ChildrenColumns(), ReportRowKind.Persons),
-            12 => Counts(12, context, households, ReviewResults(HouseholdCategory.Poor)),
-            13 => Counts(13, context, households, ReviewResults(HouseholdCategory.NearPoor)),
             14 => List(14, context, households, HouseholdCategory.NearPoor),
             15 => List(15, context, households, HouseholdCategory.Poor),
-            _ => throw new ArgumentOutOfRangeException(nameof(number), number, "1–15"),
+            _ => Counts(number, context, households, Columns(number, context, households), number == 11 ? ReportRowKind.Persons : null),
         };
     }
 
-    /// <summary>A column: the sum over households of <see cref="Value"/>; a rate when <see cref="Denominator"/> is set.</summary>
-    private sealed record Col(string Key, string HeaderVi, Func<ReportHousehold, ReportRowKind, decimal> Value, Func<ReportHousehold, ReportRowKind, decimal>? Denominator = null);
+    /// <summary>
+    /// A count form (1–13) from aggregate rows (<see cref="ReportAggregation"/>): the same columns as
+    /// <see cref="Build(int, ReportContext, IReadOnlyList{ReportHousehold})"/>, each summed over the groups instead of the households.
+    /// </summary>
+    public static ReportTable Build(int number, ReportContext context, IReadOnlyList<ReportAggregate> aggregates)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(aggregates);
+        if (number is < 1 or > 13)
+        {
+            throw new ArgumentOutOfRangeException(nameof(number), number, "1–13: the detailed lists need households.");
+        }
+
+        var keys = aggregates.Where(a => a.Kind == ReportAggregateKind.Households && a.Households > 0).Select(a => a.Key).ToList();
+        var cols = Columns(number, context, keys);
+        var definition = ReportDefinitions.Get(number);
+        ReportRowKind[] kinds = number == 11 ? [ReportRowKind.Persons] : definition.HasPersonsRow ? [ReportRowKind.Households, ReportRowKind.Persons] : [ReportRowKind.Households];
+        var byUnit = aggregates.GroupBy(a => a.Key.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var rows = new List<ReportRow>();
+        var inUnits = new List<ReportAggregate>();
+        foreach (var unit in context.Units)
+        {
+            var members = byUnit.TryGetValue(unit.Code, out var list) ? list : [];
+            inUnits.AddRange(members);
+            rows.AddRange(kinds.Select(kind => new ReportRow(unit.Code, unit.Name, kind, false, AggregateValues(cols, members, kind))));
+        }
+
+        rows.AddRange(kinds.Select(kind => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, AggregateValues(cols, inUnits, kind))));
+        return new ReportTable(number, definition.Code, definition.TitleVi, context.UnitCode, context.UnitName, context.Year, context.StandardCode,
+            [.. cols.Select(c => new ReportColumn(c.Key, c.HeaderVi, c.Denominator is not null))], rows);
+    }
+
+    private static List<Col> Columns(int number, ReportContext context, IReadOnlyList<ReportHousehold> households) => number switch
+    {
+        1 => Results(),
+        2 => MovementColumns(HouseholdCategory.Poor),
+        3 => MovementColumns(HouseholdCategory.NearPoor),
+        4 => Deprivations(context, HouseholdCategory.Poor, rates: false),
+        5 => Deprivations(context, HouseholdCategory.Poor, rates: true),
+        6 => Deprivations(context, HouseholdCategory.NearPoor, rates: false),
+        7 => Deprivations(context, HouseholdCategory.NearPoor, rates: true),
+        8 => TargetGroups(),
+        9 => Ethnicity(context, households),
+        10 => CausesColumns(context),
+        11 => ChildrenColumns(),
+        12 => ReviewResults(HouseholdCategory.Poor),
+        13 => ReviewResults(HouseholdCategory.NearPoor),
+        _ => throw new ArgumentOutOfRangeException(nameof(number), number, "1–15"),
+    };
+
+    /// <summary>
+    /// A column: the sum over households of <see cref="Value"/>; a rate when <see cref="Denominator"/> is set.
+    /// <see cref="Aggregate"/> / <see cref="AggregateDenominator"/> give the same sums over the aggregate rows of kind <see cref="Source"/>.
+    /// </summary>
+    private sealed record Col(
+        string Key,
+        string HeaderVi,
+        Func<ReportHousehold, ReportRowKind, decimal> Value,
+        Func<ReportAggregate, ReportRowKind, decimal> Aggregate,
+        Func<ReportHousehold, ReportRowKind, decimal>? Denominator = null,
+        Func<ReportAggregate, ReportRowKind, decimal>? AggregateDenominator = null,
+        ReportAggregateKind Source = ReportAggregateKind.Households,
+        ReportAggregateKind DenominatorSource = ReportAggregateKind.Households);
 
     private static decimal Weight(ReportHousehold h, ReportRowKind kind) => kind == ReportRowKind.Persons ? h.MemberCount : 1;
 
-    private static Col Count(string key, string header, Func<ReportHousehold, bool> when) =>
-        new(key, header, (h, k) => when(h) ? Weight(h, k) : 0);
+    private static decimal Weight(ReportAggregate a, ReportRowKind kind) => kind == ReportRowKind.Persons ? a.Persons : a.Households;
 
-    private static Col Rate(string key, string header, Func<ReportHousehold, bool> numerator, Func<ReportHousehold, bool> denominator) =>
-        new(key, header, (h, k) => numerator(h) ? Weight(h, k) : 0, (h, k) => denominator(h) ? Weight(h, k) : 0);
+    private static Col Count(string key, string header, Func<ReportHousehold, bool> when, ReportAggregateKind source = ReportAggregateKind.Households) =>
+        new(key, header, (h, k) => when(h) ? Weight(h, k) : 0, (a, k) => when(a.Key) ? Weight(a, k) : 0, Source: source);
+
+    /// <summary>A rate column; its denominator is always counted over the household rows.</summary>
+    private static Col Rate(string key, string header, Func<ReportHousehold, bool> numerator, Func<ReportHousehold, bool> denominator, ReportAggregateKind source = ReportAggregateKind.Households) =>
+        new(key, header, (h, k) => numerator(h) ? Weight(h, k) : 0, (a, k) => numerator(a.Key) ? Weight(a, k) : 0,
+            (h, k) => denominator(h) ? Weight(h, k) : 0, (a, k) => denominator(a.Key) ? Weight(a, k) : 0, source);
 
     private static string ListName(HouseholdCategory list) => list == HouseholdCategory.Poor ? "hộ nghèo" : "hộ cận nghèo";
 
@@ -79,26 +131,36 @@ public static class ReportForms
         var other = list == HouseholdCategory.Poor ? "hộ cận nghèo" : "hộ nghèo";
         decimal When(ReportHousehold h, ReportRowKind k, Func<Movement, bool> test, bool previousSize) =>
             test(Movements.Of(list, h)) ? (k == ReportRowKind.Persons ? (previousSize ? h.PreviousMemberCount : h.MemberCount) : 1) : 0;
+        decimal WhenA(ReportAggregate a, ReportRowKind k, Func<Movement, bool> test, bool previousSize) =>
+            test(Movements.Of(list, a.Key)) ? (k == ReportRowKind.Persons ? (previousSize ? a.PreviousPersons : a.Persons) : a.Households) : 0;
 
         // Member changes inside households that stay on the list are "other" increases/decreases of persons.
         decimal Grown(ReportHousehold h, ReportRowKind k) =>
             k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.MemberCount - h.PreviousMemberCount) : 0;
         decimal Shrunk(ReportHousehold h, ReportRowKind k) =>
             k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.PreviousMemberCount - h.MemberCount) : 0;
+        decimal GrownA(ReportAggregate a, ReportRowKind k) =>
+            k == ReportRowKind.Persons && Movements.Of(list, a.Key) == Movement.Stayed ? a.PersonsGrown : 0;
+        decimal ShrunkA(ReportAggregate a, ReportRowKind k) =>
+            k == ReportRowKind.Persons && Movements.Of(list, a.Key) == Movement.Stayed ? a.PersonsShrunk : 0;
+
+        Col M(string key, string header, Func<Movement, bool> test, bool previousSize, int change) => new(key, header,
+            (h, k) => When(h, k, test, previousSize) + (change < 0 ? Shrunk(h, k) : change > 0 ? Grown(h, k) : 0),
+            (a, k) => WhenA(a, k, test, previousSize) + (change < 0 ? ShrunkA(a, k) : change > 0 ? GrownA(a, k) : 0));
 
         return
         [
-            new("opening", "Số đầu kỳ", (h, k) => When(h, k, m => m is Movement.Stayed || m.IsDecrease(), true)),
-            new("decrease", "Giảm trong kỳ – tổng", (h, k) => When(h, k, m => m.IsDecrease(), true) + Shrunk(h, k)),
-            new("decrease_to_other", "Giảm: trở thành " + other, (h, k) => When(h, k, m => m == Movement.DecreaseToOtherList, true)),
-            new("decrease_above", "Giảm: vượt chuẩn cận nghèo", (h, k) => When(h, k, m => m == Movement.DecreaseAboveNearPoor, true)),
-            new("decrease_other", "Giảm: lý do khác (chuyển đi, giải thể, chết…)", (h, k) => When(h, k, m => m == Movement.DecreaseOther, true) + Shrunk(h, k)),
-            new("increase", "Tăng trong kỳ – tổng", (h, k) => When(h, k, m => m.IsIncrease(), false) + Grown(h, k)),
-            new("increase_from_other", "Tăng: từ " + other + " chuyển sang", (h, k) => When(h, k, m => m == Movement.IncreaseFromOtherList, false)),
-            new("increase_relapsed", list == HouseholdCategory.Poor ? "Tăng: tái nghèo" : "Tăng: tái cận nghèo", (h, k) => When(h, k, m => m == Movement.IncreaseRelapsed, false)),
-            new("increase_new", "Tăng: phát sinh mới", (h, k) => When(h, k, m => m == Movement.IncreaseNew, false)),
-            new("increase_other", "Tăng: lý do khác (chuyển đến, tách hộ…)", (h, k) => When(h, k, m => m == Movement.IncreaseOther, false) + Grown(h, k)),
-            new("closing", "Số cuối kỳ", (h, k) => When(h, k, m => m is Movement.Stayed || m.IsIncrease(), false)),
+            M("opening", "Số đầu kỳ", m => m is Movement.Stayed || m.IsDecrease(), true, 0),
+            M("decrease", "Giảm trong kỳ – tổng", m => m.IsDecrease(), true, -1),
+            M("decrease_to_other", "Giảm: trở thành " + other, m => m == Movement.DecreaseToOtherList, true, 0),
+            M("decrease_above", "Giảm: vượt chuẩn cận nghèo", m => m == Movement.DecreaseAboveNearPoor, true, 0),
+            M("decrease_other", "Giảm: lý do khác (chuyển đi, giải thể, chết…)", m => m == Movement.DecreaseOther, true, -1),
+            M("increase", "Tăng trong kỳ – tổng", m => m.IsIncrease(), false, 1),
+            M("increase_from_other", "Tăng: từ " + other + " chuyển sang", m => m == Movement.IncreaseFromOtherList, false, 0),
+            M("increase_relapsed", list == HouseholdCategory.Poor ? "Tăng: tái nghèo" : "Tăng: tái cận nghèo", m => m == Movement.IncreaseRelapsed, false, 0),
+            M("increase_new", "Tăng: phát sinh mới", m => m == Movement.IncreaseNew, false, 0),
+            M("increase_other", "Tăng: lý do khác (chuyển đến, tách hộ…)", m => m == Movement.IncreaseOther, false, 1),
+            M("closing", "Số cuối kỳ", m => m is Movement.Stayed || m.IsIncrease(), false, 0),
         ];
     }
 
@@ -109,15 +171,17 @@ public static class ReportForms
         {
             Count("households", "Số " + ListName(list), On),
             rates
-                ? new("deprivations", "Số chỉ số thiếu hụt bình quân", (h, _) => On(h) ? h.Deprived.Count : 0, (h, _) => On(h) ? 100 : 0)
-                : new("deprivations", "Tổng số lượt thiếu hụt", (h, _) => On(h) ? h.Deprived.Count : 0),
+                ? new("deprivations", "Số chỉ số thiếu hụt bình quân", (h, _) => On(h) ? h.Deprived.Distinct().Count() : 0, (a, _) => On(a.Key) ? a.Households : 0,
+                    (h, _) => On(h) ? 100 : 0, (a, _) => On(a.Key) ? 100 * a.Households : 0, ReportAggregateKind.Deprivations)
+                : new("deprivations", "Tổng số lượt thiếu hụt", (h, _) => On(h) ? h.Deprived.Distinct().Count() : 0, (a, _) => On(a.Key) ? a.Households : 0,
+                    Source: ReportAggregateKind.Deprivations),
         };
         foreach (var indicator in context.Indicators)
         {
             var code = indicator.Code;
             columns.Add(rates
-                ? Rate(code, indicator.NameVi + " (%)", h => On(h) && h.Deprived.Contains(code), On)
-                : Count(code, indicator.NameVi, h => On(h) && h.Deprived.Contains(code)));
+                ? Rate(code, indicator.NameVi + " (%)", h => On(h) && h.Deprived.Contains(code), On, ReportAggregateKind.Deprivations)
+                : Count(code, indicator.NameVi, h => On(h) && h.Deprived.Contains(code), ReportAggregateKind.Deprivations));
         }
 
         return columns;
@@ -177,7 +241,7 @@ public static class ReportForms
             foreach (var cause in context.Causes)
             {
                 var bit = cause.Bit;
-                columns.Add(Count(p + "_" + cause.Code, ListName(list) + ": " + cause.NameVi, h => h.Category == list && (h.Causes & bit) != 0));
+                columns.Add(Count(p + "_" + cause.Code, ListName(list) + ": " + cause.NameVi, h => h.Category == list && (h.Causes & bit) != 0, ReportAggregateKind.Causes));
             }
         }
 
@@ -190,9 +254,9 @@ public static class ReportForms
         foreach (var list in new[] { HouseholdCategory.Poor, HouseholdCategory.NearPoor })
         {
             var p = Prefix(list);
-            columns.Add(new(p + "_children", "Trẻ em thuộc " + ListName(list), (h, _) => h.Category == list ? h.Children : 0));
-            columns.Add(new(p + "_health", "Trong đó: thiếu hụt y tế (BHYT, dinh dưỡng)", (h, _) => h.Category == list ? h.ChildrenHealthDeprived : 0));
-            columns.Add(new(p + "_education", "Trong đó: thiếu hụt giáo dục (không đi học)", (h, _) => h.Category == list ? h.ChildrenEducationDeprived : 0));
+            columns.Add(new(p + "_children", "Trẻ em thuộc " + ListName(list), (h, _) => h.Category == list ? h.Children : 0, (a, _) => a.Key.Category == list ? a.Children : 0));
+            columns.Add(new(p + "_health", "Trong đó: thiếu hụt y tế (BHYT, dinh dưỡng)", (h, _) => h.Category == list ? h.ChildrenHealthDeprived : 0, (a, _) => a.Key.Category == list ? a.ChildrenHealthDeprived : 0));
+            columns.Add(new(p + "_education", "Trong đó: thiếu hụt giáo dục (không đi học)", (h, _) => h.Category == list ? h.ChildrenEducationDeprived : 0, (a, _) => a.Key.Category == list ? a.ChildrenEducationDeprived : 0));
         }
 
         return columns;
@@ -218,6 +282,42 @@ public static class ReportForms
             Count(p + "_no_labour", name + ": không có khả năng lao động", h => On(h) && (h.Groups & SpecialGroups.NoLabourCapacity) != 0),
             Count(p + "_female_head", name + ": chủ hộ là nữ", h => On(h) && (h.Groups & SpecialGroups.FemaleHead) != 0),
         ];
+    }
+
+    private static decimal[] AggregateValues(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
+    {
+        var values = new decimal[cols.Count];
+        for (var i = 0; i < cols.Count; i++)
+        {
+            var col = cols[i];
+            decimal sum = 0, denominator = 0;
+            foreach (var a in aggregates)
+            {
+                if (a.Kind != col.Source)
+                {
+                    continue;
+                }
+
+                sum += col.Aggregate(a, kind);
+            }
+
+            if (col.AggregateDenominator is not null)
+            {
+                foreach (var a in aggregates)
+                {
+                    if (a.Kind == col.DenominatorSource)
+                    {
+                        denominator += col.AggregateDenominator(a, kind);
+                    }
+                }
+            }
+
+            values[i] = col.Denominator is null ? sum
+                : denominator == 0 ? 0
+                : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+        }
+
+        return values;
     }
 
     private static ReportTable Counts(int number, ReportContext context, IReadOnlyList<ReportHousehold> households, List<Col> cols, ReportRowKind? only = null)

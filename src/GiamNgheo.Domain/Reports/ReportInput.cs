@@ -51,6 +51,8 @@ public sealed record ReportHousehold
     public int ChildrenHealthDeprived { get; init; }
     /// <summary>Children of school age not attending school.</summary>
     public int ChildrenEducationDeprived { get; init; }
+    /// <summary>The category was made official by a recognition decision (not used by the forms; targets count it).</summary>
+    public bool Recognised { get; init; }
     /// <summary>Members, only needed by the detailed lists.</summary>
     public IReadOnlyList<ReportMember> Members { get; init; } = [];
 

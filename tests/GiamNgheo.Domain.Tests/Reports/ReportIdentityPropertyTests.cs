@@ -64,6 +64,29 @@ public class ReportIdentityPropertyTests
         });
 
     [Fact]
+    public void CountForms_FromAggregates_EqualFormsFromHouseholds() =>
+        AnyHousehold.Array[0, 120].Sample(households =>
+        {
+            var score = new ReportDeprivationScore(Codes.ToDictionary(c => c, _ => 1.0 / Codes.Length), 1.0 / 3);
+            var aggregates = ReportAggregation.Aggregate(households, score);
+            foreach (var number in Enumerable.Range(1, 13))
+            {
+                var expected = ReportForms.Build(number, Context, households);
+                var actual = ReportForms.Build(number, Context, aggregates);
+                Assert.Equal(expected.Columns, actual.Columns);
+                Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+                for (var r = 0; r < expected.Rows.Count; r++)
+                {
+                    Assert.Equal(expected.Rows[r].Values, actual.Rows[r].Values);
+                }
+            }
+
+            // Alkire–Foster: the multidimensional rows count every classified household once.
+            Assert.Equal(households.Count(h => h.Category is not null),
+                aggregates.Where(a => a.Kind == ReportAggregateKind.Multidimensional).Sum(a => a.Households));
+        });
+
+    [Fact]
     public void MovementForms_AnyHouseholds_ClosingIsOpeningMinusDecreasesPlusIncreases() =>
         AnyHousehold.Array[0, 120].Sample(households =>
         {

@@ -562,6 +562,142 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.ToTable("policies", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reports.Aggregates.ReportAggregateDirtyEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("report_aggregate_dirty", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reports.Aggregates.ReportAggregateEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte?>("Category")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("Causes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildrenEducationDeprived")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildrenHealthDeprived")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Deprived")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("EscapedNearPoorEarlier")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EscapedPoorEarlier")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeadEthnicityCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCommuneTotal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MultidimensionallyPoor")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonsGrown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonsShrunk")
+                        .HasColumnType("integer");
+
+                    b.Property<byte?>("PreviousCategory")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("PreviousPersons")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ScoreNanos")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
+
+                    b.HasIndex("ProvinceCode", "IsCommuneTotal", "StandardCode", "Year", "Kind");
+
+                    b.ToTable("report_aggregates", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Reports.ReportSetEntity", b =>
                 {
                     b.Property<long>("Id")

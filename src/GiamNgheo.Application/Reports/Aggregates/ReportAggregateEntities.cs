@@ -1,0 +1,90 @@
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GiamNgheo.Application.Reports.Aggregates;
+
+/// <summary>
+/// One <see cref="ReportAggregate"/> row of a village (or of a commune's households without a village:
+/// <see cref="VillageCode"/> = "") for a review year and standard. A commune's rows are replaced together
+/// (<see cref="ReportAggregates.RefreshCommunesAsync"/>); a province's forms and dashboard sum its communes' rows.
+/// </summary>
+public sealed class ReportAggregateEntity
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public required string StandardCode { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string CommuneCode { get; set; }
+    public string VillageCode { get; set; } = string.Empty;
+    /// <summary>The commune's own rows (all its villages together; <see cref="VillageCode"/> = the commune code): a province reads only these.</summary>
+    public bool IsCommuneTotal { get; set; }
+    public ReportAggregateKind Kind { get; set; }
+    public HouseholdCategory? Category { get; set; }
+    public HouseholdCategory? PreviousCategory { get; set; }
+    public bool EscapedPoorEarlier { get; set; }
+    public bool EscapedNearPoorEarlier { get; set; }
+    public SpecialGroups Groups { get; set; }
+    /// <summary>The head's ethnic group (poor and near-poor households only).</summary>
+    public string? HeadEthnicityCode { get; set; }
+    /// <summary>Classification made official by a recognition decision.</summary>
+    public bool Recognised { get; set; }
+    /// <summary>Causes of poverty bits (kind Causes).</summary>
+    public int Causes { get; set; }
+    /// <summary>Deprived indicator codes, sorted, joined by ';' (kind Deprivations).</summary>
+    public string Deprived { get; set; } = string.Empty;
+    public int Households { get; set; }
+    public int Persons { get; set; }
+    public int PreviousPersons { get; set; }
+    public int PersonsGrown { get; set; }
+    public int PersonsShrunk { get; set; }
+    public int Children { get; set; }
+    public int ChildrenHealthDeprived { get; set; }
+    public int ChildrenEducationDeprived { get; set; }
+    /// <summary>Kinds Deprivations and Multidimensional: Alkire–Foster poor (score ≥ k).</summary>
+    public bool MultidimensionallyPoor { get; set; }
+    /// <summary>Kind Multidimensional: Σ deprivation scores, in billionths (whole numbers sum exactly in SQL).</summary>
+    public long ScoreNanos { get; set; }
+}
+
+/// <summary>
+/// A commune whose aggregates are stale: written in the same SaveChanges as the registry change
+/// (<see cref="ReportAggregateChangeMarker"/>) or by a bulk load, drained by <see cref="ReportAggregates.RefreshDirtyAsync"/>.
+/// </summary>
+public sealed class ReportAggregateDirtyEntity
+{
+    public long Id { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string CommuneCode { get; set; }
+    public DateTime MarkedAtUtc { get; set; }
+}
+
+internal sealed class ReportAggregateConfiguration : IEntityTypeConfiguration<ReportAggregateEntity>
+{
+    public void Configure(EntityTypeBuilder<ReportAggregateEntity> builder)
+    {
+        builder.ToTable("report_aggregates");
+        builder.Property(a => a.StandardCode).HasMaxLength(40);
+        builder.Property(a => a.ProvinceCode).HasMaxLength(10);
+        builder.Property(a => a.CommuneCode).HasMaxLength(10);
+        builder.Property(a => a.VillageCode).HasMaxLength(20);
+        builder.Property(a => a.HeadEthnicityCode).HasMaxLength(10);
+        builder.Property(a => a.Deprived).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.ProvinceCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
+        builder.HasIndex(a => new { a.CommuneCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
+    }
+}
+
+internal sealed class ReportAggregateDirtyConfiguration : IEntityTypeConfiguration<ReportAggregateDirtyEntity>
+{
+    public void Configure(EntityTypeBuilder<ReportAggregateDirtyEntity> builder)
+    {
+        builder.ToTable("report_aggregate_dirty");
+        builder.Property(a => a.ProvinceCode).HasMaxLength(10);
+        builder.Property(a => a.CommuneCode).HasMaxLength(10);
+        builder.HasIndex(a => a.ProvinceCode);
+        builder.HasIndex(a => a.CommuneCode);
+    }
+}

@@ -1,0 +1,266 @@
+using GiamNgheo.Application.AdminUnits;
+using GiamNgheo.Application.Imports;
+using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Measures;
+using GiamNgheo.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace GiamNgheo.Application.Reports.Aggregates;
+
+/// <summary>
+/// The report aggregate tables: refresh (a commune's rows for every year and standard it has classifications for,
+/// computed by <see cref="ReportAggregation"/> from the same rows the row-based forms read, and replaced in one
+/// transaction), the dirty-commune queue, and reading a unit's rows for the forms and the dashboard.
+/// </summary>
+public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
+{
+    /// <summary>
+    /// Queues communes for refresh, in the caller's transaction: for bulk paths that bypass the change tracker (the
+    /// importer's bulk insert). The background refresher (or the next read of the unit) recomputes them.
+    /// </summary>
+    public static async Task MarkDirtyAsync(AppDbContext db, IEnumerable<(string ProvinceCode, string CommuneCode)> communes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(communes);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        foreach (var (province, commune) in communes.Distinct())
+        {
+            db.ReportAggregateDirty.Add(new ReportAggregateDirtyEntity { ProvinceCode = province, CommuneCode = commune, MarkedAtUtc = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes the communes' aggregates: every (year, standard) with classifications (or old aggregates) in the
+    /// commune, limited to <paramref name="years"/> and the years after them when given (a year's movements read the
+    /// year before). Returns the number of aggregate rows written.
+    /// </summary>
+    public async Task<int> RefreshCommunesAsync(IReadOnlyCollection<string> communeCodes, IReadOnlyCollection<int>? years, CancellationToken ct)
+    {
+        var written = 0;
+        var from = years is { Count: > 0 } ? years.Min() : int.MinValue;
+        foreach (var commune in communeCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            written += await RefreshCommuneAsync(commune, from, onlyYear: null, ct);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// <c>giamngheo reports rebuild-aggregates</c>: every commune of the unit (all communes when null), one year or all.
+    /// </summary>
+    public async Task<(int Communes, int Rows)> RebuildAsync(string? unitCode, int? year, CancellationToken ct)
+    {
+        var households = db.Households.AsNoTracking();
+        var classified = db.HouseholdClassifications.AsNoTracking();
+        if (unitCode is not null)
+        {
+            households = households.Where(h => h.ProvinceCode == unitCode || h.CommuneCode == unitCode);
+            classified = classified.Where(c => c.ProvinceCode == unitCode || c.CommuneCode == unitCode);
+        }
+
+        var communes = (await classified.Select(c => c.CommuneCode).Distinct().ToListAsync(ct))
+            .Union(await households.Select(h => h.CommuneCode).Distinct().ToListAsync(ct))
+            .Union(await db.ReportAggregates.AsNoTracking().Where(a => unitCode == null || a.ProvinceCode == unitCode || a.CommuneCode == unitCode)
+                .Select(a => a.CommuneCode).Distinct().ToListAsync(ct))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rows = 0;
+        foreach (var commune in communes)
+        {
+            rows += await RefreshCommuneAsync(commune, int.MinValue, year, ct);
+        }
+
+        return (communes.Count, rows);
+    }
+
+    /// <summary>
+    /// Refreshes the queued communes (of one province or commune when <paramref name="unitCode"/> is set) and removes
+    /// their queue entries. Returns how many communes were refreshed.
+    /// </summary>
+    public async Task<int> RefreshDirtyAsync(string? unitCode, CancellationToken ct)
+    {
+        var queue = db.ReportAggregateDirty.AsNoTracking();
+        if (unitCode is not null)
+        {
+            queue = queue.Where(d => d.ProvinceCode == unitCode || d.CommuneCode == unitCode);
+        }
+
+        var dirty = await queue.GroupBy(d => d.CommuneCode).Select(g => new { Commune = g.Key, Last = g.Max(d => d.Id) }).ToListAsync(ct);
+        foreach (var d in dirty.OrderBy(d => d.Commune, StringComparer.Ordinal))
+        {
+            await RefreshCommuneAsync(d.Commune, int.MinValue, onlyYear: null, ct);
+            var commune = d.Commune;
+            var last = d.Last;
+            await db.ReportAggregateDirty.Where(x => x.CommuneCode == commune && x.Id <= last).ExecuteDeleteAsync(ct);
+        }
+
+        return dirty.Count;
+    }
+
+    private async Task<int> RefreshCommuneAsync(string communeCode, int fromYear, int? onlyYear, CancellationToken ct)
+    {
+        var pairs = (await db.HouseholdClassifications.AsNoTracking().Where(c => c.CommuneCode == communeCode)
+                .Select(c => new { c.Year, c.StandardCode, c.ProvinceCode }).Distinct().ToListAsync(ct))
+            .Select(p => (p.Year, p.StandardCode, p.ProvinceCode))
+            .Union((await db.ReportAggregates.AsNoTracking().Where(a => a.CommuneCode == communeCode)
+                .Select(a => new { a.Year, a.StandardCode, a.ProvinceCode }).Distinct().ToListAsync(ct)).Select(p => (p.Year, p.StandardCode, p.ProvinceCode)))
+            .Where(p => p.Year >= fromYear && (onlyYear is null || p.Year == onlyYear))
+            .ToList();
+        var written = 0;
+        foreach (var (year, standardCode, provinceCode) in pairs)
+        {
+            var rows = new List<ReportAggregateEntity>();
+            var standard = await loader.StandardAsync(standardCode, ct);
+            if (standard is not null)
+            {
+                var unit = new ReportUnitInfo(communeCode, communeCode, AdminLevel.Commune, provinceCode, provinceCode);
+                var households = await loader.LoadRowsAsync(unit, year, standard, includeMembers: false, listedOnly: false, ct);
+                var weights = IndicatorWeights.NestedEqual(standard);
+                var score = new ReportDeprivationScore(weights.Codes.Zip(weights.Weights).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal), AlkireFoster.DefaultCutoff(standard));
+                rows.AddRange(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false)));
+                rows.AddRange(ReportAggregation.Aggregate(households.Select(h => h with { UnitCode = communeCode }), score)
+                    .Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, true)));
+            }
+
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (db.Database.IsNpgsql())
+            {
+                // Serialises concurrent refreshes of the same commune (the background refresher and a read-through).
+                var lockKey = "report_aggregates:" + communeCode;
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", ct);
+            }
+
+            await db.ReportAggregates.Where(a => a.CommuneCode == communeCode && a.Year == year && a.StandardCode == standardCode).ExecuteDeleteAsync(ct);
+            if (rows.Count > 0)
+            {
+                await InsertAsync(rows, ct);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            written += rows.Count;
+        }
+
+        return written;
+    }
+
+    private const double ScoreScale = 1e9;
+
+    private static readonly BulkColumn[] Columns =
+    [
+        new("Id", BulkType.BigInt), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("ProvinceCode", BulkType.Text),
+        new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text), new("IsCommuneTotal", BulkType.Bool), new("Kind", BulkType.Int4),
+        new("Category", BulkType.SmallInt), new("PreviousCategory", BulkType.SmallInt), new("EscapedPoorEarlier", BulkType.Bool),
+        new("EscapedNearPoorEarlier", BulkType.Bool), new("Groups", BulkType.Int4), new("HeadEthnicityCode", BulkType.Text), new("Recognised", BulkType.Bool),
+        new("Causes", BulkType.Int4), new("Deprived", BulkType.Text), new("Households", BulkType.Int4), new("Persons", BulkType.Int4),
+        new("PreviousPersons", BulkType.Int4), new("PersonsGrown", BulkType.Int4), new("PersonsShrunk", BulkType.Int4), new("Children", BulkType.Int4),
+        new("ChildrenHealthDeprived", BulkType.Int4), new("ChildrenEducationDeprived", BulkType.Int4), new("MultidimensionallyPoor", BulkType.Bool),
+        new("ScoreNanos", BulkType.BigInt),
+    ];
+
+    /// <summary>Writes the rows with the bulk path (prepared INSERT / binary COPY) inside the current transaction.</summary>
+    private async Task InsertAsync(List<ReportAggregateEntity> rows, CancellationToken ct)
+    {
+        const string table = "report_aggregates";
+        var bulk = BulkInserter.For(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        var first = await bulk.NextIdAsync(table, ct);
+        await bulk.InsertAsync(table, Columns, rows.Select((r, i) => new object?[]
+        {
+            first + i, r.Year, r.StandardCode, r.ProvinceCode, r.CommuneCode, r.VillageCode, r.IsCommuneTotal, (int)r.Kind,
+            r.Category is { } c ? (short)c : null, r.PreviousCategory is { } p ? (short)p : null, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier,
+            (int)r.Groups, r.HeadEthnicityCode, r.Recognised, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
+            r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
+        }), ct);
+        await bulk.FinishIdsAsync(table, ct);
+    }
+
+    private static ReportAggregateEntity ToEntity(ReportAggregate a, int year, string standardCode, string provinceCode, string communeCode, bool communeTotal) => new()
+    {
+        IsCommuneTotal = communeTotal,
+        MultidimensionallyPoor = a.MultidimensionallyPoor,
+        ScoreNanos = (long)Math.Round(a.ScoreSum * ScoreScale),
+        Year = year,
+        StandardCode = standardCode,
+        ProvinceCode = provinceCode,
+        CommuneCode = communeCode,
+        VillageCode = a.Key.UnitCode,
+        Kind = a.Kind,
+        Category = a.Key.Category,
+        PreviousCategory = a.Key.PreviousCategory,
+        EscapedPoorEarlier = a.Key.EscapedPoorEarlierInPeriod,
+        EscapedNearPoorEarlier = a.Key.EscapedNearPoorEarlierInPeriod,
+        Groups = a.Key.Groups,
+        HeadEthnicityCode = a.Key.HeadEthnicityCode,
+        Recognised = a.Key.Recognised,
+        Causes = a.Key.Causes,
+        Deprived = string.Join(';', a.Key.Deprived),
+        Households = checked((int)a.Households),
+        Persons = checked((int)a.Persons),
+        PreviousPersons = checked((int)a.PreviousPersons),
+        PersonsGrown = checked((int)a.PersonsGrown),
+        PersonsShrunk = checked((int)a.PersonsShrunk),
+        Children = checked((int)a.Children),
+        ChildrenHealthDeprived = checked((int)a.ChildrenHealthDeprived),
+        ChildrenEducationDeprived = checked((int)a.ChildrenEducationDeprived),
+    };
+
+    /// <summary>
+    /// The unit's aggregate rows for a year and standard: a commune's rows per village (unit = village code, "" = no
+    /// village); a province's rows summed per commune in the database (unit = commune code).
+    /// </summary>
+    public async Task<List<ReportAggregate>> ReadAsync(ReportUnitInfo unit, int year, string standardCode, IReadOnlyCollection<ReportAggregateKind>? kinds, CancellationToken ct)
+    {
+        var query = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year);
+        if (kinds is { Count: > 0 })
+        {
+            var list = kinds.ToList();
+            query = query.Where(a => list.Contains(a.Kind));
+        }
+
+        if (unit.Level == AdminLevel.Commune)
+        {
+            var code = unit.Code;
+            var rows = await query.Where(a => a.CommuneCode == code && !a.IsCommuneTotal).ToListAsync(ct);
+            return [.. rows.Select(r => ToAggregate(r, r.VillageCode))];
+        }
+
+        var province = unit.Code;
+        var communes = await query.Where(a => a.ProvinceCode == province && a.IsCommuneTotal).ToListAsync(ct);
+        return [.. communes.Select(r => ToAggregate(r, r.CommuneCode))];
+    }
+
+    private static ReportAggregate ToAggregate(ReportAggregateEntity r, string unitCode) => new()
+    {
+        Kind = r.Kind,
+        Key = new ReportHousehold
+        {
+            HouseholdId = 0,
+            UnitCode = unitCode,
+            Category = r.Category,
+            PreviousCategory = r.PreviousCategory,
+            EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
+            EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
+            Groups = r.Groups,
+            HeadEthnicityCode = r.HeadEthnicityCode,
+            Recognised = r.Recognised,
+            Causes = r.Causes,
+            Deprived = r.Deprived.Length == 0 ? [] : r.Deprived.Split(';'),
+        },
+        Households = r.Households,
+        Persons = r.Persons,
+        PreviousPersons = r.PreviousPersons,
+        PersonsGrown = r.PersonsGrown,
+        PersonsShrunk = r.PersonsShrunk,
+        Children = r.Children,
+        ChildrenHealthDeprived = r.ChildrenHealthDeprived,
+        ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+        MultidimensionallyPoor = r.MultidimensionallyPoor,
+        ScoreSum = r.ScoreNanos / ScoreScale,
+    };
+}
