@@ -68,9 +68,9 @@ public sealed class GapMaterializer(AppDbContext db)
     /// rows of the communes touched are marked stale instead: the first list read of a unit recomputes its stale and
     /// missing rows (<see cref="RefreshStaleAsync"/>), and <c>giamngheo support rebuild-gaps</c> recomputes them at once.
     /// </summary>
-    public async Task RefreshForImportAsync(IReadOnlyCollection<(string Code, string CommuneCode)> households, CancellationToken ct)
+    public async Task RefreshForImportAsync(IReadOnlyCollection<(string Code, string CommuneCode)> households, CancellationToken ct, int recomputeUpTo = WholeCommunes)
     {
-        if (households.Count > WholeCommunes)
+        if (households.Count > recomputeUpTo)
         {
             var communes = households.Select(h => h.CommuneCode).Distinct(StringComparer.Ordinal).ToList();
             // By the household's commune now and by the summary's own commune, so a household that moved is caught in both.

@@ -145,4 +145,41 @@ public class MaterialisedGapsTests
         var after = (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().WorklistAsync(new WorklistQuery(Samples.CommuneA), default))).Value!;
         Assert.Equal(before.Items.Select(Shape), after.Items.Select(Shape));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LargeImport_MarksTheCommuneStale_AndTheNextReadRecomputesIt(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await CraftCommuneAsync(db);
+        db.User.Become("xa", Roles.CommuneOfficer, Samples.CommuneA, AdminLevel.Commune);
+        var query = new WorklistQuery(Samples.CommuneA);
+        var live = (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().WorklistLiveAsync(query, default))).Value!;
+
+        // The rows no longer match the registry (as after a bulk load that did not recompute them) and are not stale yet.
+        await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            await ctx.HouseholdGapSummaries.ExecuteUpdateAsync(u => u.SetProperty(s => s.InWorklist, false).SetProperty(s => s.StaleOn, new DateOnly(2099, 1, 1)));
+            return 0;
+        });
+        Assert.Equal(0, (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().WorklistAsync(query, default))).Value!.TotalCount);
+
+        // An import larger than the recompute limit marks the commune stale instead of recomputing inside the import.
+        var households = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().Households.AsNoTracking()
+            .Where(h => h.CommuneCode == Samples.CommuneA).Select(h => new { h.Code, h.CommuneCode }).ToListAsync());
+        await db.RunAsync(async sp =>
+        {
+            await new GapMaterializer(sp.GetRequiredService<AppDbContext>()).RefreshForImportAsync([.. households.Select(h => (h.Code, h.CommuneCode))], default, recomputeUpTo: 1);
+            return 0;
+        });
+        var stale = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdGapSummaries.AsNoTracking()
+            .Where(s => s.CommuneCode == Samples.CommuneA).Select(s => s.StaleOn).Distinct().ToListAsync());
+        Assert.Equal([DateOnly.MinValue], stale);
+
+        var stored = (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().WorklistAsync(query, default))).Value!;
+        Assert.True(stored.TotalCount > 0);
+        Assert.Equal(live.TotalCount, stored.TotalCount);
+        Assert.Equal(live.Items.Select(Shape), stored.Items.Select(Shape));
+    }
 }
