@@ -5,7 +5,6 @@ using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GiamNgheo.Cli.Commands;
 
@@ -40,8 +39,6 @@ internal static class BenchImportCommand
         }
 
         var folder = Directory.CreateTempSubdirectory("giamngheo-bench-import-");
-        string? postgresAdmin = null;
-        string? database = null;
         try
         {
             var clock = Stopwatch.StartNew();
@@ -58,35 +55,13 @@ internal static class BenchImportCommand
 
             await output.WriteLineAsync(Invariant($"generated      : {generated.Households:N0} households, {generated.Members:N0} members in {clock.Elapsed.TotalSeconds:F1} s ({generated.Plan!.Communes.Count} communes)"));
 
-            var overrides = new Dictionary<string, string?>();
-            if (provider == "postgres")
+            await using var database = await BenchDatabase.CreateAsync(provider, Path.Combine(folder.FullName, "bench.db"), error, ct);
+            if (database is null)
             {
-                postgresAdmin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-                if (postgresAdmin is null)
-                {
-                    await error.WriteLineAsync("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
-                    return 1;
-                }
-
-                database = "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
-                await using (var admin = new NpgsqlConnection(postgresAdmin))
-                {
-                    await admin.OpenAsync(ct);
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-                    await create.ExecuteNonQueryAsync(ct);
-                }
-
-                overrides["Database:Provider"] = "Postgres";
-                overrides["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString;
-            }
-            else
-            {
-                overrides["Database:Provider"] = "Sqlite";
-                overrides["ConnectionStrings:Sqlite"] = null;
-                overrides["Database:Path"] = Path.Combine(folder.FullName, "bench.db");
+                return 1;
             }
 
-            using var host = CliHost.Build(overrides);
+            using var host = CliHost.Build(database.Overrides);
             await CliHost.InitializeAsync(host, ct);
 
             ImportResult result;
@@ -125,16 +100,6 @@ internal static class BenchImportCommand
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (database is not null && postgresAdmin is not null)
-            {
-                await using var admin = new NpgsqlConnection(postgresAdmin);
-                await admin.OpenAsync(CancellationToken.None);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
             folder.Delete(recursive: true);
         }
     }

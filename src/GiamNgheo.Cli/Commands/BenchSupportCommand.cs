@@ -11,7 +11,6 @@ using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GiamNgheo.Cli.Commands;
 
@@ -87,39 +86,15 @@ internal static class BenchSupportCommand
         }
 
         var folder = Directory.CreateTempSubdirectory("giamngheo-bench-support-");
-        string? postgresAdmin = null;
-        string? database = null;
         try
         {
-            var overrides = new Dictionary<string, string?>();
-            if (provider == "postgres")
+            await using var database = await BenchDatabase.CreateAsync(provider, Path.Combine(folder.FullName, "bench.db"), Console.Error, ct);
+            if (database is null)
             {
-                postgresAdmin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-                if (postgresAdmin is null)
-                {
-                    await Console.Error.WriteLineAsync("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
-                    return 1;
-                }
-
-                database = "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
-                await using (var admin = new NpgsqlConnection(postgresAdmin))
-                {
-                    await admin.OpenAsync(ct);
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-                    await create.ExecuteNonQueryAsync(ct);
-                }
-
-                overrides["Database:Provider"] = "Postgres";
-                overrides["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString;
-            }
-            else
-            {
-                overrides["Database:Provider"] = "Sqlite";
-                overrides["ConnectionStrings:Sqlite"] = null;
-                overrides["Database:Path"] = Path.Combine(folder.FullName, "bench.db");
+                return 1;
             }
 
-            using var host = CliHost.Build(overrides);
+            using var host = CliHost.Build(database.Overrides);
             await CliHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
             var random = new Random(20261128);
@@ -176,16 +151,6 @@ internal static class BenchSupportCommand
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (database is not null && postgresAdmin is not null)
-            {
-                await using var admin = new NpgsqlConnection(postgresAdmin);
-                await admin.OpenAsync(CancellationToken.None);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
             folder.Delete(recursive: true);
         }
     }

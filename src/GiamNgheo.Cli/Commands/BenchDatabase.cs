@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace GiamNgheo.Cli.Commands;
+
+/// <summary>
+/// The fresh database of a <c>bench</c> command: a SQLite file at the given path, or a new PostgreSQL database on the
+/// server of <c>ConnectionStrings__Postgres</c> (<c>eval "$(scripts/dev-postgres.sh)"</c>), dropped when disposed.
+/// </summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string? _serverConnection;
+    private readonly string? _database;
+
+    private BenchDatabase(Dictionary<string, string?> overrides, string? serverConnection, string? database)
+    {
+        Overrides = overrides;
+        _serverConnection = serverConnection;
+        _database = database;
+    }
+
+    /// <summary>The configuration keys that point <c>CliHost</c> at this database.</summary>
+    public Dictionary<string, string?> Overrides { get; }
+
+    /// <summary>Null (with the reason written to <paramref name="error"/>) when PostgreSQL is asked for but not configured.</summary>
+    public static async Task<BenchDatabase?> CreateAsync(string provider, string sqlitePath, TextWriter error, CancellationToken ct)
+    {
+        if (provider != "postgres")
+        {
+            return new BenchDatabase(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Sqlite"] = null,
+                ["Database:Path"] = sqlitePath,
+            }, null, null);
+        }
+
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        if (server is null)
+        {
+            await error.WriteLineAsync("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
+            return null;
+        }
+
+        var database = "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        return new BenchDatabase(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+        }, server, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
+        if (_serverConnection is not null && _database is not null)
+        {
+            await using var admin = new NpgsqlConnection(_serverConnection);
+            await admin.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+}
