@@ -46,6 +46,20 @@ public sealed class LegacyDistricts(AppDbContext db, ReportDataLoader loader)
         return olds.Count == 1 ? olds[0] : null;
     }
 
+    /// <summary>New commune → its only old commune, for those of <paramref name="newCommunes"/> formed from exactly one (bulk paths).</summary>
+    public static async Task<Dictionary<string, string>> SingleOldCommunesAsync(AppDbContext db, IReadOnlyList<string> newCommunes, CancellationToken ct)
+    {
+        if (newCommunes.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        return (await db.CommuneMappings.AsNoTracking().Where(m => newCommunes.Contains(m.NewCommuneCode) && m.OldCommuneCode != null)
+                .Select(m => new { m.NewCommuneCode, m.OldCommuneCode }).ToListAsync(ct))
+            .GroupBy(m => m.NewCommuneCode).Select(g => (g.Key, Olds: g.Select(m => m.OldCommuneCode!).Distinct().ToList()))
+            .Where(g => g.Olds.Count == 1).ToDictionary(g => g.Key, g => g.Olds[0], StringComparer.Ordinal);
+    }
+
     /// <summary>A pre-2025 district visible to the user (a province user of its province, or a system administrator); null otherwise.</summary>
     public async Task<ReportUnitInfo?> ResolveDistrictAsync(string code, CancellationToken ct)
     {
