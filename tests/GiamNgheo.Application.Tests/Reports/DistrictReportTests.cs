@@ -8,6 +8,7 @@ using GiamNgheo.Application.Tests.Infrastructure;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GiamNgheo.Application.Tests.Reports;
@@ -180,5 +181,38 @@ public class DistrictReportTests
         Assert.Equal("03167", own);
         Assert.Null(merged);
         Assert.NotNull(single);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SurveySave_Year2024_RecordsOldCommuneOnClassificationRows(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var id = (await db.RunAsync(sp => sp.GetRequiredService<HouseholdCommands>().CreateAsync(Samples.Household(), default))).Value!.Id;
+        await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            var h = await ctx.Households.SingleAsync(x => x.Id == id);
+            h.LegacyCommuneCode = "03155";                                       // Xã Sen Thượng, merged into 03158
+            await ctx.SaveChangesAsync();
+            return true;
+        });
+
+        foreach (var year in new[] { 2024, 2025 })
+        {
+            var saved = await db.RunAsync(sp => sp.GetRequiredService<SurveyCommands>().SaveAsync(id, new SurveyInput
+            {
+                Year = year,
+                IncomePerCapita = 900_000,
+                Answers = new Dictionary<string, bool> { ["water"] = true },
+            }, default));
+            Assert.Equal(ResultStatus.Ok, saved.Status);
+        }
+
+        var rows = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdClassifications.AsNoTracking()
+            .Where(c => c.HouseholdId == id).ToListAsync());
+        Assert.Contains(rows, r => r.Year == 2024);
+        Assert.All(rows.Where(r => r.Year == 2024), r => Assert.Equal("03155", r.LegacyCommuneCode));
+        Assert.All(rows.Where(r => r.Year == 2025), r => Assert.Null(r.LegacyCommuneCode));
     }
 }
