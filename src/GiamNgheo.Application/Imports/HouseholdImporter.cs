@@ -499,7 +499,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
         new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
-        new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
+        new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt), new("LegacyCommuneCode", BulkType.Text),
     ];
 
     /// <summary>A classification computed ahead of writing (on a second thread while households and members are written).</summary>
@@ -521,6 +521,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var firstMember = await bulk.NextIdAsync(memberTable, ct);
         var firstSurvey = await bulk.NextIdAsync(surveyTable, ct);
         var firstClassification = await bulk.NextIdAsync(classificationTable, ct);
+        // Review years ≤ 2024: the pre-2025 commune when the new commune comes from exactly one (Reports/LegacyDistricts).
+        var legacyCommunes = await Reports.LegacyDistricts.SingleOldCommunesAsync(db,
+            fresh.Where(r => r.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear).Select(r => r.CommuneCode).Distinct().ToList(), ct);
 
         var active = new Dictionary<(int, string), IReadOnlyList<ActiveStandard>>();
         foreach (var key in fresh.Select(r => (r.ReviewYear, communeProvince[r.CommuneCode])).Distinct())
@@ -612,6 +615,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     firstClassification + n, firstHousehold + c.Household, communeProvince[row.CommuneCode], row.CommuneCode,
                     villageCodes[(row.CommuneCode, row.Village)], row.ReviewYear, c.StandardCode, c.Category, c.DeprivationCount, c.Deprived,
                     byHousehold[row.HouseholdCode].Count, c.Reason, now, null,
+                    row.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear ? legacyCommunes.GetValueOrDefault(row.CommuneCode) : null,
                 };
             }), ct);
 

@@ -11,7 +11,7 @@ namespace GiamNgheo.Application.Reports;
 public sealed record ReportSetView(ReportUnitInfo Unit, int Year, string StandardCode, IReadOnlyList<ReportTable> Tables, ReportSetEntity? Locked);
 
 /// <summary>Computes the official forms for a unit, year and standard.</summary>
-public sealed class ReportService(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates)
+public sealed class ReportService(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates, LegacyDistricts legacy)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -31,7 +31,7 @@ public sealed class ReportService(AppDbContext db, ReportDataLoader loader, Repo
         var wanted = numbers.Count == 0 ? [.. Enumerable.Range(1, 15)] : numbers.Distinct().Order().ToList();
         if (!live)
         {
-            var unit = await loader.ResolveUnitAsync(unitCode, year, ct);
+            var unit = await loader.ResolveUnitAsync(unitCode, year, ct) ?? await legacy.ResolveDistrictAsync(unitCode, ct);
             if (unit is null)
             {
                 return Result<ReportSetView>.NotFound();
@@ -50,11 +50,27 @@ public sealed class ReportService(AppDbContext db, ReportDataLoader loader, Repo
             }
         }
 
-        var resolved = await loader.ResolveUnitAsync(unitCode, year, ct);
+        var resolved = await loader.ResolveUnitAsync(unitCode, year, ct) ?? await legacy.ResolveDistrictAsync(unitCode, ct);
         var standard = await loader.StandardAsync(standardCode, ct);
         if (resolved is null || standard is null)
         {
             return Result<ReportSetView>.NotFound();
+        }
+
+        if (resolved.Level == AdminLevel.District && year > LegacyDistricts.LastDistrictYear)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("unit", LegacyDistricts.DistrictRefusedVi);
+            return Result<ReportSetView>.Invalid(errors.ToDictionary());
+        }
+
+        if (LegacyDistricts.Applies(resolved, year))
+        {
+            // Years before the reform, by old district / old commune: computed from the rows (see LegacyDistricts).
+            var legacyRows = await legacy.LoadRowsAsync(resolved, year, standard, includeMembers: wanted.Any(n => n >= 14), listedOnly: false, ct);
+            var legacyContext = await legacy.ContextAsync(resolved, year, standard, legacyRows.Select(r => r.UnitCode), ct);
+            var legacyTables = wanted.Select(n => ReportForms.Build(n, legacyContext, legacyRows)).ToList();
+            return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, legacyTables, null));
         }
 
         // Forms 1–13 are sums of the aggregate rows (refreshed first when a change to the unit is still queued);

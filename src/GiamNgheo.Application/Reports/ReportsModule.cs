@@ -11,6 +11,7 @@ public static class ReportsModule
     {
         services.AddScoped<ReportDataLoader>();
         services.AddScoped<ReportService>();
+        services.AddScoped<LegacyDistricts>();
         services.AddScoped<Aggregates.ReportAggregates>();
         services.AddHostedService<Aggregates.ReportAggregateRefresher>();
         services.AddScoped<ReportSetService>();

@@ -108,6 +108,7 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
 
             row.CommuneCode = household.CommuneCode;
             row.VillageCode = household.VillageCode;
+            row.LegacyCommuneCode = survey.Year <= Reports.LegacyDistricts.LastDistrictYear ? await Reports.LegacyDistricts.OldCommuneAsync(db, household, ct) : null;
             row.Category = result.Classification?.Category ?? HouseholdCategory.NotPoor;
             row.DeprivationCount = result.Classification?.DeprivationCount ?? 0;
             row.Deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);

@@ -27,6 +27,7 @@ internal sealed class HouseholdClassificationConfiguration : IEntityTypeConfigur
         builder.Property(c => c.ProvinceCode).HasMaxLength(16);
         builder.Property(c => c.CommuneCode).HasMaxLength(16);
         builder.Property(c => c.VillageCode).HasMaxLength(24);
+        builder.Property(c => c.LegacyCommuneCode).HasMaxLength(16);
         builder.Property(c => c.StandardCode).HasMaxLength(40);
         builder.Property(c => c.Deprived).HasMaxLength(1000);
         builder.Property(c => c.Reason).HasMaxLength(2000);

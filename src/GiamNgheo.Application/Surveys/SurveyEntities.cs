@@ -55,4 +55,9 @@ public sealed class HouseholdClassificationEntity
     public DateTime ComputedAtUtc { get; set; }
     /// <summary>The recognition decision (Mẫu 02) that made this category official, when one did.</summary>
     public long? DecisionId { get; set; }
+    /// <summary>
+    /// Review years before the 2025 reform (≤ 2024): the household's pre-2025 commune (its district is the report's
+    /// district); null when unknown (the report shows such rows as "unassigned"). Null for later years.
+    /// </summary>
+    public string? LegacyCommuneCode { get; set; }
 }

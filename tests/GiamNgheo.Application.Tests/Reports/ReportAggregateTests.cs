@@ -195,6 +195,18 @@ public class ReportAggregateTests
         var fromAggregates = await Forms(db, unit, year, standard, CountForms);
         var data = await db.RunAsync(sp => sp.GetRequiredService<ReportDataLoader>().LoadAsync(unit, year, standard, true, default));
         Assert.NotNull(data);
+        if (year <= LegacyDistricts.LastDistrictYear && unit.Length == 2)
+        {
+            // Province forms before the reform have one row per old district (row-based, see LegacyDistricts): same totals.
+            for (var i = 0; i < CountForms.Length; i++)
+            {
+                var expected = ReportForms.Build(CountForms[i], data.Context, data.Households);
+                Assert.Equal(expected.Rows.Where(r => r.IsTotal).Select(r => r.Values), fromAggregates[i].Rows.Where(r => r.IsTotal).Select(r => r.Values));
+            }
+
+            return;
+        }
+
         for (var i = 0; i < CountForms.Length; i++)
         {
             AssertSameTable(ReportForms.Build(CountForms[i], data.Context, data.Households), fromAggregates[i]);

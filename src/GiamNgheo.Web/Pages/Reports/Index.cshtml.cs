@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.Web.Pages.Reports;
 
-public sealed class IndexModel(ReportService reports, ReportSetService sets, ReportDataLoader loader, StandardRegistry standards, ICurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportService reports, ReportSetService sets, ReportDataLoader loader, LegacyDistricts legacy, StandardRegistry standards, ICurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -31,9 +31,12 @@ public sealed class IndexModel(ReportService reports, ReportSetService sets, Rep
     public IReadOnlyList<ReportSetDto> History { get; private set; } = [];
     public IReadOnlyList<CommuneReportStatus> Completeness { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The pre-2025 districts offered for review years ≤ 2024 (province or district reports).</summary>
+    public IReadOnlyList<ReportUnit> Districts { get; private set; } = [];
 
     public ReportTable Table => View!.Tables[0];
     public bool IsCommune => View!.Unit.Level == AdminLevel.Commune;
+    public bool IsDistrict => View!.Unit.Level == AdminLevel.District;
     public bool CanSubmit => IsCommune && (User.IsInRole(Roles.CommuneOfficer) || User.IsInRole(Roles.SystemAdmin));
     public bool CanDecide => Roles.Administrators.Any(User.IsInRole);
 
@@ -47,10 +50,15 @@ public sealed class IndexModel(ReportService reports, ReportSetService sets, Rep
 
         Unit = unit;
         Year ??= VietnamTime.Today(clock).Year - 1;
-        var resolved = await loader.ResolveUnitAsync(unit, Year.Value, ct);
+        var resolved = await loader.ResolveUnitAsync(unit, Year.Value, ct) ?? await legacy.ResolveDistrictAsync(unit, ct);
         if (resolved is null)
         {
             return NotFound();
+        }
+
+        if (Year <= LegacyDistricts.LastDistrictYear && resolved.Level is AdminLevel.Province or AdminLevel.District)
+        {
+            Districts = await legacy.DistrictsAsync(resolved.ProvinceCode, ct);
         }
 
         var active = await standards.ActiveAsync(Year.Value, resolved.ProvinceCode, ct);
@@ -58,12 +66,22 @@ public sealed class IndexModel(ReportService reports, ReportSetService sets, Rep
         Standard ??= active.Count > 0 ? active[0].Standard.Code : StandardCodes.Count > 0 ? StandardCodes[0] : string.Empty;
         Form = Math.Clamp(Form, 1, 15);
         var result = await reports.GetAsync(unit, Year.Value, Standard, [Form], false, ct);
+        if (result.Status == ResultStatus.Invalid)
+        {
+            return BadRequest(string.Join(" ", result.Errors.Values.SelectMany(e => e)));
+        }
+
         if (result.Status != ResultStatus.Ok)
         {
             return NotFound();
         }
 
         View = result.Value;
+        if (IsDistrict)
+        {
+            return Page();
+        }
+
         if (IsCommune)
         {
             History = (await sets.HistoryAsync(unit, Year.Value, Standard, ct)).Value ?? [];

@@ -1653,6 +1653,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("LegacyCommuneCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
 

@@ -1596,6 +1596,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegacyCommuneCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
 
