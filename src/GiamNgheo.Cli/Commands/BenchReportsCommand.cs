@@ -35,12 +35,13 @@ internal static class BenchReportsCommand
         var households = new Option<int>("--households") { Description = "Số hộ (households to generate)", DefaultValueFactory = _ => 100_000 };
         var provider = new Option<string>("--provider") { Description = "sqlite | postgres (default: Database__Provider or sqlite)" };
         var database = new Option<string?>("--database") { Description = "Tệp SQLite (SQLite file; default: a temp file)" };
-        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, provider, database };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider), parse.GetValue(database), parse.InvocationConfiguration.Output, ct));
+        var reuse = new Option<bool>("--reuse") { Description = "Dùng lại tệp --database đã có dữ liệu, bỏ qua bước nạp (SQLite: reuse an existing --database file, skip fill and rebuild)" };
+        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, provider, database, reuse };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider), parse.GetValue(database), parse.GetValue(reuse), parse.InvocationConfiguration.Output, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(int count, string? provider, string? databasePath, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(int count, string? provider, string? databasePath, bool reuse, TextWriter output, CancellationToken ct)
     {
         provider ??= string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "Postgres", StringComparison.OrdinalIgnoreCase) ? "postgres" : "sqlite";
         if (count <= 0 || provider is not ("sqlite" or "postgres"))
@@ -82,21 +83,38 @@ internal static class BenchReportsCommand
                 overrides["Database:Path"] = databasePath ?? Path.Combine(temp!.FullName, "bench.db");
             }
 
+            var reusing = reuse && provider == "sqlite" && databasePath is not null && File.Exists(databasePath);
             using var host = CliHost.Build(overrides);
             await CliHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
-            string commune;
+            string? commune = null;
             await using (var scope = host.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 output.WriteLine(Invariant($"Database: {db.Database.ProviderName}"));
-                commune = await FillAsync(db, count, ct);
+                if (reusing)
+                {
+                    // The largest commune of the existing data (the one the fill would have returned).
+                    commune = await db.Households.AsNoTracking().Where(h => h.ProvinceCode == Province)
+                        .GroupBy(h => h.CommuneCode).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
+                }
+
+                if (commune is null)
+                {
+                    reusing = false;
+                    commune = await FillAsync(db, count, ct);
+                }
             }
 
-            output.WriteLine(Invariant($"fill (bulk insert):        {clock.Elapsed.TotalSeconds,8:F1} s  ({count:N0} households of province {Province})"));
-            clock.Restart();
-            await using (var scope = host.Services.CreateAsyncScope())
+            if (reusing)
             {
+                output.WriteLine(Invariant($"reusing {databasePath} (no fill, no rebuild)"));
+            }
+            else
+            {
+                output.WriteLine(Invariant($"fill (bulk insert):        {clock.Elapsed.TotalSeconds,8:F1} s  ({count:N0} households of province {Province})"));
+                clock.Restart();
+                await using var scope = host.Services.CreateAsyncScope();
                 var (communes, rows) = await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RebuildAsync(Province, null, ct);
                 output.WriteLine(Invariant($"rebuild aggregates:        {clock.Elapsed.TotalSeconds,8:F1} s  ({communes} communes, {rows:N0} rows)"));
             }
