@@ -11,10 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GiamNgheo.Application.Reports;
 
 /// <summary>
-/// The rows of the detailed lists 14–15 in two set-based, no-tracking queries: the year's poor and near-poor
+/// The rows of the detailed lists 14–15 in three set-based, no-tracking queries: the year's poor and near-poor
 /// classifications of the unit (index province/commune, year, standard, category) with, per household, its code and
-/// groups, the survey's needs, last year's category and the "on the list earlier in the period" flags (correlated
-/// lookups by the unique household/year/standard index); then their members joined on the same classifications.
+/// groups and the survey's needs (primary-key / unique-index lookups); their earlier years (last year's category and
+/// the "on the list earlier in the period" flags); then their members joined on the same classifications.
 /// Only what the lists print is read. Gives the same lines as <see cref="ReportDataLoader.LoadRowsAsync"/> (same
 /// unit restrictions on every source), which stays the reference (tested).
 /// </summary>
@@ -50,11 +50,20 @@ public sealed class ReportListLoader(AppDbContext db)
                 Code = households.Where(h => h.Id == c.HouseholdId).Select(h => h.Code).FirstOrDefault(),
                 Groups = households.Where(h => h.Id == c.HouseholdId).Select(h => (SpecialGroups?)h.Groups).FirstOrDefault(),
                 Needs = surveys.Where(s => s.HouseholdId == c.HouseholdId).Select(s => (SupportNeeds?)s.Needs).FirstOrDefault(),
-                Previous = earlier.Where(p => p.HouseholdId == c.HouseholdId && p.Year == previousYear).Select(p => (HouseholdCategory?)p.Category).FirstOrDefault(),
-                PoorBefore = earlier.Any(p => p.HouseholdId == c.HouseholdId && p.Year < previousYear && p.Category == HouseholdCategory.Poor),
-                NearPoorBefore = earlier.Any(p => p.HouseholdId == c.HouseholdId && p.Year < previousYear && p.Category == HouseholdCategory.NearPoor),
             })
             .ToListAsync(ct);
+
+        // Earlier years of the listed households (a correlated range lookup would let SQLite's planner scan the
+        // unit's index per household): one IN query, folded in memory.
+        var listedIds = listed.Select(c => c.HouseholdId);
+        var history = new Dictionary<long, (HouseholdCategory? Previous, bool Poor, bool NearPoor)>();
+        foreach (var p in await earlier.Where(p => listedIds.Contains(p.HouseholdId)).Select(p => new { p.HouseholdId, p.Year, p.Category }).ToListAsync(ct))
+        {
+            var (previous, poor, near) = history.GetValueOrDefault(p.HouseholdId);
+            history[p.HouseholdId] = p.Year == previousYear
+                ? (p.Category, poor, near)
+                : (previous, poor || p.Category == HouseholdCategory.Poor, near || p.Category == HouseholdCategory.NearPoor);
+        }
 
         var members = db.Members.AsNoTracking();
         members = province ? members.Where(m => m.ProvinceCode == code) : members.Where(m => m.Household!.CommuneCode == code);
@@ -79,15 +88,16 @@ public sealed class ReportListLoader(AppDbContext db)
         foreach (var h in heads)
         {
             var memberLines = byHousehold.GetValueOrDefault(h.HouseholdId); // the form orders them by member number
+            var (previous, poorBefore, nearPoorBefore) = history.GetValueOrDefault(h.HouseholdId);
             rows.Add(new ReportHousehold
             {
                 HouseholdId = h.HouseholdId,
                 HouseholdCode = h.Code ?? h.HouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 UnitCode = province ? h.CommuneCode : h.VillageCode ?? string.Empty,
                 Category = h.Category,
-                PreviousCategory = h.Previous,
-                EscapedPoorEarlierInPeriod = h.PoorBefore,
-                EscapedNearPoorEarlierInPeriod = h.NearPoorBefore,
+                PreviousCategory = previous,
+                EscapedPoorEarlierInPeriod = poorBefore,
+                EscapedNearPoorEarlierInPeriod = nearPoorBefore,
                 Groups = h.Groups ?? SpecialGroups.None,
                 Needs = (int)(h.Needs ?? SupportNeeds.None),
                 Members = memberLines ?? [],
