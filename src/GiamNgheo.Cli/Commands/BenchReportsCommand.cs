@@ -122,11 +122,19 @@ internal static class BenchReportsCommand
             var dashboard = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<DashboardService>().GetAsync(Province, 2025, c), ct);
             var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
             var provinceLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct);
+            var listRows = await TimeAsync(host.Services, async (sp, c) =>
+            {
+                var loader = sp.GetRequiredService<ReportDataLoader>();
+                var unit = await loader.ResolveUnitAsync(Province, 2025, c);
+                var standard = await loader.StandardAsync("ND07_2021", c);
+                return await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, c);
+            }, ct);
             var communeForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [], true, c), ct);
             var communeRefresh = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct);
             output.WriteLine(Invariant($"province dashboard:        {dashboard,8:F0} ms"));
             output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms,8:F0} ms"));
             output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists,8:F0} ms"));
+            output.WriteLine(Invariant($"  of which reading rows:   {listRows,8:F0} ms  (ReportListLoader, province)"));
             output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms,8:F0} ms"));
             output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh,8:F0} ms  (2025, every standard: what one edit costs)"));
             return 0;
