@@ -11,7 +11,7 @@ namespace GiamNgheo.Application.Reports;
 public sealed record ReportSetView(ReportUnitInfo Unit, int Year, string StandardCode, IReadOnlyList<ReportTable> Tables, ReportSetEntity? Locked);
 
 /// <summary>Computes the official forms for a unit, year and standard.</summary>
-public sealed class ReportService(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates, LegacyDistricts legacy)
+public sealed class ReportService(AppDbContext db, ReportDataLoader loader, ReportListLoader listLoader, ReportAggregates aggregates, LegacyDistricts legacy)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -79,7 +79,7 @@ public sealed class ReportService(AppDbContext db, ReportDataLoader loader, Repo
         var counts = wanted.Where(n => n <= 13).ToList();
         var lists = wanted.Where(n => n >= 14).ToList();
         var rows = counts.Count > 0 ? await aggregates.ReadAsync(resolved, year, standardCode, null, ct) : [];
-        var listed = lists.Count > 0 ? await loader.LoadRowsAsync(resolved, year, standard, includeMembers: true, listedOnly: true, ct) : [];
+        var listed = lists.Count > 0 ? await listLoader.LoadAsync(resolved, year, standard, ct) : [];
         var context = await loader.ContextAsync(resolved, year, standard, rows.Select(r => r.Key.UnitCode).Concat(listed.Select(h => h.UnitCode)), ct);
         var computed = wanted.Select(n => n <= 13 ? ReportForms.Build(n, context, rows) : ReportForms.Build(n, context, listed)).ToList();
         return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, computed, null));

@@ -10,6 +10,7 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<ReportDataLoader>();
+        services.AddScoped<ReportListLoader>();
         services.AddScoped<ReportService>();
         services.AddScoped<LegacyDistricts>();
         services.AddScoped<Aggregates.ReportAggregates>();

@@ -35,12 +35,13 @@ internal static class BenchReportsCommand
         var households = new Option<int>("--households") { Description = "Số hộ (households to generate)", DefaultValueFactory = _ => 100_000 };
         var provider = new Option<string>("--provider") { Description = "sqlite | postgres (default: Database__Provider or sqlite)" };
         var database = new Option<string?>("--database") { Description = "Tệp SQLite (SQLite file; default: a temp file)" };
-        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, provider, database };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider), parse.GetValue(database), parse.InvocationConfiguration.Output, ct));
+        var reuse = new Option<bool>("--reuse") { Description = "Dùng lại tệp --database đã có dữ liệu, bỏ qua bước nạp (SQLite: reuse an existing --database file, skip fill and rebuild)" };
+        var command = new Command("reports", "Đo tốc độ bảng điều hành và biểu mẫu báo cáo (time dashboards and report forms).") { households, provider, database, reuse };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(households), parse.GetValue(provider), parse.GetValue(database), parse.GetValue(reuse), parse.InvocationConfiguration.Output, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(int count, string? provider, string? databasePath, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(int count, string? provider, string? databasePath, bool reuse, TextWriter output, CancellationToken ct)
     {
         provider ??= string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "Postgres", StringComparison.OrdinalIgnoreCase) ? "postgres" : "sqlite";
         if (count <= 0 || provider is not ("sqlite" or "postgres"))
@@ -82,21 +83,38 @@ internal static class BenchReportsCommand
                 overrides["Database:Path"] = databasePath ?? Path.Combine(temp!.FullName, "bench.db");
             }
 
+            var reusing = reuse && provider == "sqlite" && databasePath is not null && File.Exists(databasePath);
             using var host = CliHost.Build(overrides);
             await CliHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
-            string commune;
+            string? commune = null;
             await using (var scope = host.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 output.WriteLine(Invariant($"Database: {db.Database.ProviderName}"));
-                commune = await FillAsync(db, count, ct);
+                if (reusing)
+                {
+                    // The largest commune of the existing data (the one the fill would have returned).
+                    commune = await db.Households.AsNoTracking().Where(h => h.ProvinceCode == Province)
+                        .GroupBy(h => h.CommuneCode).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
+                }
+
+                if (commune is null)
+                {
+                    reusing = false;
+                    commune = await FillAsync(db, count, ct);
+                }
             }
 
-            output.WriteLine(Invariant($"fill (bulk insert):        {clock.Elapsed.TotalSeconds,8:F1} s  ({count:N0} households of province {Province})"));
-            clock.Restart();
-            await using (var scope = host.Services.CreateAsyncScope())
+            if (reusing)
             {
+                output.WriteLine(Invariant($"reusing {databasePath} (no fill, no rebuild)"));
+            }
+            else
+            {
+                output.WriteLine(Invariant($"fill (bulk insert):        {clock.Elapsed.TotalSeconds,8:F1} s  ({count:N0} households of province {Province})"));
+                clock.Restart();
+                await using var scope = host.Services.CreateAsyncScope();
                 var (communes, rows) = await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RebuildAsync(Province, null, ct);
                 output.WriteLine(Invariant($"rebuild aggregates:        {clock.Elapsed.TotalSeconds,8:F1} s  ({communes} communes, {rows:N0} rows)"));
             }
@@ -104,11 +122,19 @@ internal static class BenchReportsCommand
             var dashboard = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<DashboardService>().GetAsync(Province, 2025, c), ct);
             var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
             var provinceLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct);
+            var listRows = await TimeAsync(host.Services, async (sp, c) =>
+            {
+                var loader = sp.GetRequiredService<ReportDataLoader>();
+                var unit = await loader.ResolveUnitAsync(Province, 2025, c);
+                var standard = await loader.StandardAsync("ND07_2021", c);
+                return await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, c);
+            }, ct);
             var communeForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [], true, c), ct);
             var communeRefresh = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct);
             output.WriteLine(Invariant($"province dashboard:        {dashboard,8:F0} ms"));
             output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms,8:F0} ms"));
             output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists,8:F0} ms"));
+            output.WriteLine(Invariant($"  of which reading rows:   {listRows,8:F0} ms  (ReportListLoader, province)"));
             output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms,8:F0} ms"));
             output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh,8:F0} ms  (2025, every standard: what one edit costs)"));
             return 0;
