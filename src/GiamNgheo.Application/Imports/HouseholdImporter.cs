@@ -469,7 +469,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         })],
     };
 
-    internal static readonly BulkColumn[] HouseholdBulk =
+    /// <summary>The registry tables' columns as the bulk path writes them (shared with the benchmarks that fill by bulk insert).</summary>
+    public static readonly BulkColumn[] HouseholdBulk =
     [
         new("Id", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text),
         new("Code", BulkType.Text), new("Address", BulkType.Text), new("HeadName", BulkType.Text), new("HeadNameFolded", BulkType.Text),
@@ -477,7 +478,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("CreatedAtUtc", BulkType.TimestampUtc), new("UpdatedAtUtc", BulkType.TimestampUtc),
     ];
 
-    internal static readonly BulkColumn[] MemberBulk =
+    public static readonly BulkColumn[] MemberBulk =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Order", BulkType.Int4),
         new("FullName", BulkType.Text), new("FullNameFolded", BulkType.Text), new("Sex", BulkType.Int4), new("DateOfBirth", BulkType.Date),
@@ -486,7 +487,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("Disability", BulkType.Int4), new("Employment", BulkType.Int4),
     ];
 
-    private static readonly BulkColumn[] SurveyBulk =
+    public static readonly BulkColumn[] SurveyBulk =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Year", BulkType.Int4),
         new("SurveyDate", BulkType.Date), new("ScreenedOut", BulkType.Bool), new("IncomePerCapita", BulkType.BigInt), new("B1Score", BulkType.Int4),

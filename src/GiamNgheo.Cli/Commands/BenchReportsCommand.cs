@@ -10,11 +10,9 @@ using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GiamNgheo.Cli.Commands;
 
@@ -51,40 +49,16 @@ internal static class BenchReportsCommand
         }
 
         var temp = databasePath is null ? Directory.CreateTempSubdirectory("giamngheo-bench-reports-") : null;
-        string? postgresAdmin = null;
-        string? serverDatabase = null;
         try
         {
-            var overrides = new Dictionary<string, string?>();
-            if (provider == "postgres")
+            await using var bench = await BenchDatabase.CreateAsync(provider, databasePath ?? Path.Combine(temp!.FullName, "bench.db"), output, ct);
+            if (bench is null)
             {
-                postgresAdmin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-                if (postgresAdmin is null)
-                {
-                    output.WriteLine("Lỗi: --provider postgres cần ConnectionStrings__Postgres (eval \"$(scripts/dev-postgres.sh)\").");
-                    return 1;
-                }
-
-                serverDatabase = "giamngheo_bench_reports_" + Guid.NewGuid().ToString("N")[..8];
-                await using (var admin = new NpgsqlConnection(postgresAdmin))
-                {
-                    await admin.OpenAsync(ct);
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE {serverDatabase}", admin);
-                    await create.ExecuteNonQueryAsync(ct);
-                }
-
-                overrides["Database:Provider"] = "Postgres";
-                overrides["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = serverDatabase }.ConnectionString;
-            }
-            else
-            {
-                overrides["Database:Provider"] = "Sqlite";
-                overrides["ConnectionStrings:Sqlite"] = null;
-                overrides["Database:Path"] = databasePath ?? Path.Combine(temp!.FullName, "bench.db");
+                return 1;
             }
 
             var reusing = reuse && provider == "sqlite" && databasePath is not null && File.Exists(databasePath);
-            using var host = CliHost.Build(overrides);
+            using var host = CliHost.Build(bench.Overrides);
             await CliHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
             string? commune = null;
@@ -141,16 +115,6 @@ internal static class BenchReportsCommand
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            SqliteConnection.ClearAllPools();
-            if (serverDatabase is not null && postgresAdmin is not null)
-            {
-                await using var admin = new NpgsqlConnection(postgresAdmin);
-                await admin.OpenAsync(CancellationToken.None);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {serverDatabase} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
             temp?.Delete(recursive: true);
         }
     }
@@ -216,7 +180,7 @@ internal static class BenchReportsCommand
         var firstClassification = await bulk.NextIdAsync("household_classifications", ct);
         string VillageOf(Planned p) => communes[p.Commune] + "-" + (p.Village + 1).ToString("000", CultureInfo.InvariantCulture);
 
-        await bulk.InsertAsync("households", HouseholdBulk, plan.Select((p, i) =>
+        await bulk.InsertAsync("households", HouseholdImporter.HouseholdBulk, plan.Select((p, i) =>
         {
             var name = "Hộ " + i.ToString(CultureInfo.InvariantCulture);
             var groups = (p.Minority ? SpecialGroups.EthnicMinority : SpecialGroups.None) | (p.NoLabour ? SpecialGroups.NoLabourCapacity : SpecialGroups.None);
@@ -229,7 +193,7 @@ internal static class BenchReportsCommand
 
         var memberId = firstMember;
         var births = new Random(7);
-        await bulk.InsertAsync("members", MemberBulk, plan.SelectMany((p, i) => Enumerable.Range(0, p.Size).Select(m =>
+        await bulk.InsertAsync("members", HouseholdImporter.MemberBulk, plan.SelectMany((p, i) => Enumerable.Range(0, p.Size).Select(m =>
         {
             var name = "Thành viên " + m.ToString(CultureInfo.InvariantCulture);
             return new object?[]
@@ -242,7 +206,7 @@ internal static class BenchReportsCommand
             };
         })), ct);
 
-        await bulk.InsertAsync("household_surveys", SurveyBulk, plan.Select((p, i) => new object?[]
+        await bulk.InsertAsync("household_surveys", HouseholdImporter.SurveyBulk, plan.Select((p, i) => new object?[]
         {
             firstSurvey + i, firstHousehold + i, Province, 2025, null, false, null, null, "{}", p.Causes, null, p.Needs, "bench", 0, stamp,
         }), ct);
@@ -265,32 +229,7 @@ internal static class BenchReportsCommand
         return communes[largest];
     }
 
-    // The columns of the registry tables, as the importer writes them (HouseholdImporter's lists are internal).
-    private static readonly BulkColumn[] HouseholdBulk =
-    [
-        new("Id", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text),
-        new("Code", BulkType.Text), new("Address", BulkType.Text), new("HeadName", BulkType.Text), new("HeadNameFolded", BulkType.Text),
-        new("AreaType", BulkType.Int4), new("Groups", BulkType.Int4), new("LegacyCommuneCode", BulkType.Text), new("Version", BulkType.Int4),
-        new("CreatedAtUtc", BulkType.TimestampUtc), new("UpdatedAtUtc", BulkType.TimestampUtc),
-    ];
-
-    private static readonly BulkColumn[] MemberBulk =
-    [
-        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Order", BulkType.Int4),
-        new("FullName", BulkType.Text), new("FullNameFolded", BulkType.Text), new("Sex", BulkType.Int4), new("DateOfBirth", BulkType.Date),
-        new("EthnicityCode", BulkType.Text), new("RelationToHead", BulkType.Int4), new("PersonalId", BulkType.Text),
-        new("HasHealthInsurance", BulkType.Bool), new("Education", BulkType.Int4), new("Schooling", BulkType.Int4),
-        new("Disability", BulkType.Int4), new("Employment", BulkType.Int4),
-    ];
-
-    private static readonly BulkColumn[] SurveyBulk =
-    [
-        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Year", BulkType.Int4),
-        new("SurveyDate", BulkType.Date), new("ScreenedOut", BulkType.Bool), new("IncomePerCapita", BulkType.BigInt), new("B1Score", BulkType.Int4),
-        new("Answers", BulkType.Text), new("Causes", BulkType.Int4), new("OtherCause", BulkType.Text), new("Needs", BulkType.Int4),
-        new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
-    ];
-
+    // The classification rows of the bench carry no old commune code (the importer's list has it).
     private static readonly BulkColumn[] ClassificationBulk =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
