@@ -76,6 +76,7 @@ public abstract class BulkInserter
         await using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0; // index builds and key checks over millions of rows outlast any default timeout
         var pairs = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -95,6 +96,7 @@ public abstract class BulkInserter
         await using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0; // index builds and key checks over millions of rows outlast any default timeout
         var value = await command.ExecuteScalarAsync(ct);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
@@ -104,6 +106,7 @@ public abstract class BulkInserter
         await using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0; // index builds and key checks over millions of rows outlast any default timeout
         await command.ExecuteNonQueryAsync(ct);
     }
 }
@@ -263,6 +266,8 @@ internal sealed class PostgresBulkInserter(NpgsqlConnection connection, DbTransa
         long count = 0;
         await using (var writer = await npgsql.BeginBinaryImportAsync(sql, ct))
         {
+            // A province's members take minutes to copy: no timeout (zero means none here), cancellation still works.
+            writer.Timeout = TimeSpan.Zero;
             foreach (var row in rows)
             {
                 await writer.StartRowAsync(ct);

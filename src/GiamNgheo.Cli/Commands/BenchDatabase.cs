@@ -53,7 +53,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString,
         }, server, database);
     }
 
