@@ -128,10 +128,17 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 format = "csv";
                 hFile = Path.GetFileName(hPath);
                 mFile = Path.GetFileName(mPath);
-                sha = await HashAsync([hPath, mPath], ct);
-                await ReadBothAsync(
-                    () => ReadHouseholds(OpenRead(hPath), stream => InterchangeTableReader.ReadCsv(stream, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hFile, hProblems)),
-                    () => ReadMembers(OpenRead(mPath), stream => InterchangeTableReader.ReadCsv(stream, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mFile, mProblems)));
+                var hashing = Task.Run(() => HashAsync([hPath, mPath], ct), ct); // while the files are parsed
+                // Each file is cut into as many parts as there are cores, all parts parsed in parallel (file order kept).
+                var hTask = ReadCsvInPartsAsync(hPath, hFile, HouseholdColumns.All, InterchangeTableReader.RequiredHouseholdColumns, hProblems,
+                    (raw, list) => ImportRowParser.ParseHousehold(raw, hFile, today, list), ct);
+                var mTask = ReadCsvInPartsAsync(mPath, mFile, MemberColumns.All, InterchangeTableReader.RequiredMemberColumns, mProblems,
+                    (raw, list) => ImportRowParser.ParseMember(raw, mFile, today, list), ct);
+                await Task.WhenAll(hTask, mTask, hashing);
+                sha = await hashing;
+                households.AddRange(await hTask);
+                members.AddRange(await mTask);
+                MergeProblems();
             }
         }
         catch (InterchangeFileException e)
@@ -168,7 +175,11 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         async Task ReadBothAsync(Action readHouseholds, Action readMembers)
         {
             await Task.WhenAll(Task.Run(readHouseholds, ct), Task.Run(readMembers, ct));
+            MergeProblems();
+        }
 
+        void MergeProblems()
+        {
             foreach (var p in hProblems)
             {
                 problems.Add(p);
@@ -207,6 +218,55 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Reads and parses a CSV table in parts (<see cref="InterchangeTableReader.CsvParts"/>) on the thread pool, or whole
+    /// when it cannot be cut; rows and problems come back in file order, as a single reader would give them.
+    /// </summary>
+    internal static async Task<List<T>> ReadCsvInPartsAsync<T>(
+        string path, string label, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, ICollection<InterchangeProblem> problems,
+        Func<InterchangeRawRow, ICollection<InterchangeProblem>, T?> parse, CancellationToken ct, int? parts = null, long minimumBytes = 1 << 20)
+        where T : class
+    {
+        var cuts = InterchangeTableReader.CsvParts(path, parts ?? Environment.ProcessorCount, minimumBytes)
+            ?? [new CsvPart(0, new FileInfo(path).Length, 1)];
+        var map = cuts.Count > 1 ? InterchangeTableReader.CsvHeaderMap(path, columns, required, label) : null;
+        var rows = new List<T>[cuts.Count];
+        var lists = new ProblemList[cuts.Count];
+        await Task.WhenAll(cuts.Select((cut, k) => Task.Run(() =>
+        {
+            var found = lists[k] = new ProblemList(MaxProblems);
+            var list = rows[k] = [];
+            using var stream = cut.Open(path);
+            foreach (var raw in InterchangeTableReader.ReadCsvPart(stream, columns, required, label, found, k == 0 ? null : map, cut.FirstRow))
+            {
+                if (parse(raw, found) is { } value)
+                {
+                    list.Add(value);
+                }
+            }
+        }, ct)));
+        foreach (var list in lists)
+        {
+            foreach (var problem in list)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (rows.Length == 1)
+        {
+            return rows[0];
+        }
+
+        var all = new List<T>(rows.Sum(r => r.Count));
+        foreach (var list in rows)
+        {
+            all.AddRange(list);
+        }
+
+        return all;
     }
 
     private async Task<ImportReference> ReferenceAsync(DateOnly today, CancellationToken ct)

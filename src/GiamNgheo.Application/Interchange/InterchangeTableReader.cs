@@ -37,7 +37,17 @@ public static class InterchangeTableReader
 
     /// <summary>Reads a CSV table. <paramref name="label"/> names the file in problems.</summary>
     public static IEnumerable<InterchangeRawRow> ReadCsv(
-        Stream stream, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, string label, ICollection<InterchangeProblem> problems)
+        Stream stream, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, string label, ICollection<InterchangeProblem> problems) =>
+        ReadCsvPart(stream, columns, required, label, problems, header: null, firstRow: 1);
+
+    /// <summary>
+    /// Reads one part of a CSV table cut by <see cref="CsvParts"/>: the first part (<paramref name="header"/> null) reads
+    /// and maps the header row itself; a later part starts on a record boundary, uses the header read by the caller
+    /// and numbers its rows from <paramref name="firstRow"/> (the row number of the record before its first one).
+    /// </summary>
+    public static IEnumerable<InterchangeRawRow> ReadCsvPart(
+        Stream stream, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, string label, ICollection<InterchangeProblem> problems,
+        int[]? header, long firstRow)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(problems);
@@ -47,18 +57,25 @@ public static class InterchangeTableReader
         try
         {
             csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
-            if (!csv.Read())
+            if (header is not null)
             {
-                throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
+                map = header;
             }
-
-            var header = new string[csv.FieldCount];
-            for (var i = 0; i < header.Length; i++)
+            else
             {
-                header[i] = csv.GetString(i);
-            }
+                if (!csv.Read())
+                {
+                    throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
+                }
 
-            map = MapHeader(header, columns, required, label, problems);
+                var names = new string[csv.FieldCount];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = csv.GetString(i);
+                }
+
+                map = MapHeader(names, columns, required, label, problems);
+            }
         }
         catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
         {
@@ -67,7 +84,7 @@ public static class InterchangeTableReader
 
         using (csv)
         {
-            long row = 1;
+            var row = firstRow;
             while (true)
             {
                 string?[] fields;
@@ -111,6 +128,167 @@ public static class InterchangeTableReader
                 yield return new InterchangeRawRow(row, fields);
             }
         }
+    }
+
+    /// <summary>The header map of a CSV file (for the later parts of <see cref="CsvParts"/>; header problems are reported by the first part).</summary>
+    public static int[] CsvHeaderMap(string path, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, string label)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
+            if (!csv.Read())
+            {
+                throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
+            }
+
+            var names = new string[csv.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = csv.GetString(i);
+            }
+
+            return MapHeader(names, columns, required, label, new List<InterchangeProblem>());
+        }
+        catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
+        {
+            throw Unreadable(label, e);
+        }
+    }
+
+    /// <summary>
+    /// Where a CSV file can be cut into <paramref name="parts"/> pieces read in parallel: byte ranges that start on a
+    /// record boundary (never inside a quoted field), each with the row number of the record before it, and the header
+    /// map read from the first row. Null when the file is small, has blank lines (whose numbering the reader owns) or a
+    /// bare CR line ending: the caller then reads it whole, in one piece, as before.
+    /// </summary>
+    public static IReadOnlyList<CsvPart>? CsvParts(string path, int parts, long minimumBytes = 1 << 20)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (parts < 2 || length < minimumBytes)
+        {
+            return null;
+        }
+
+        // One pass over the bytes: quote state, record boundaries (LF outside quotes), blank lines, bare CRs.
+        var targets = new long[parts - 1];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = length * (i + 1) / parts;
+        }
+
+        var cuts = new List<CsvPart>(parts);
+        var buffer = new byte[1 << 20];
+        long offset = 0;
+        long records = 0;
+        long partStart = 0;
+        long partFirstRow = 1;
+        var inQuotes = false;
+        var crAtEnd = false;
+        var next = 0;
+        byte previous = (byte)'\n';
+        byte beforePrevious = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            if (crAtEnd && span[0] != (byte)'\n')
+            {
+                return null;
+            }
+
+            crAtEnd = false;
+            var at = 0;
+            while (at < span.Length)
+            {
+                var found = span[at..].IndexOfAny((byte)'"', (byte)'\n', (byte)'\r');
+                if (found < 0)
+                {
+                    if (span.Length - at >= 1)
+                    {
+                        beforePrevious = span.Length - at >= 2 ? span[^2] : previous;
+                        previous = span[^1];
+                    }
+
+                    break;
+                }
+
+                var position = at + found;
+                var b = span[position];
+                var prior = position > 0 ? span[position - 1] : previous;
+                var priorPrior = position > 1 ? span[position - 2] : position == 1 ? previous : beforePrevious;
+                at = position + 1;
+                if (b == (byte)'"')
+                {
+                    // A quote opens a field only at its start; anywhere else the reader's reading of it may differ: read whole.
+                    if (!inQuotes && offset + position > 0 && prior != (byte)',' && prior != (byte)'\n')
+                    {
+                        return null;
+                    }
+
+                    inQuotes = !inQuotes;
+                    continue;
+                }
+
+                if (inQuotes)
+                {
+                    continue;
+                }
+
+                if (b == (byte)'\r')
+                {
+                    // A bare CR ends a record for the reader; keep it simple and read whole.
+                    if (at == span.Length)
+                    {
+                        crAtEnd = true;
+                    }
+                    else if (span[at] != (byte)'\n')
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                // LF outside quotes: a record ends here. A blank line (LF right after LF, or after CR LF) → read whole.
+                if (records > 0 && (prior == (byte)'\n' || (prior == (byte)'\r' && priorPrior == (byte)'\n')))
+                {
+                    return null;
+                }
+
+                records++;
+                var end = offset + position + 1;
+                if (next < targets.Length && end >= targets[next] && records > 1)
+                {
+                    cuts.Add(new CsvPart(partStart, end, partFirstRow));
+                    partStart = end;
+                    partFirstRow = records;
+                    while (next < targets.Length && end >= targets[next])
+                    {
+                        next++;
+                    }
+                }
+            }
+
+            if (read >= 2)
+            {
+                beforePrevious = span[^2];
+            }
+
+            previous = span[^1];
+            offset += read;
+        }
+
+        if (inQuotes || crAtEnd || cuts.Count == 0)
+        {
+            return null;
+        }
+
+        cuts.Add(new CsvPart(partStart, length, partFirstRow));
+        return cuts;
     }
 
     /// <summary>Reads one sheet of an XLSX workbook (the stream must be seekable).</summary>
@@ -273,4 +451,65 @@ public static class InterchangeTableReader
         _ => new InterchangeFileException(
             $"{label}: không đọc được tệp{(row > 0 ? $" (dòng {row})" : string.Empty)}. Tệp bị hỏng, bị cắt cụt hoặc không đúng định dạng CSV UTF-8 / XLSX.", e),
     };
+}
+
+/// <summary>A byte range of a CSV file that starts on a record boundary; <see cref="FirstRow"/> is the row number before its first record (1 = the header).</summary>
+public sealed record CsvPart(long Start, long End, long FirstRow)
+{
+    /// <summary>The part as a read-only stream of its bytes.</summary>
+    public Stream Open(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        file.Position = Start;
+        return new RangeStream(file, End - Start);
+    }
+
+    private sealed class RangeStream(FileStream inner, long size) : Stream
+    {
+        private readonly long total = size;
+        private long left = size;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => total;
+
+        public override long Position
+        {
+            get => total - left;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (left <= 0)
+            {
+                return 0;
+            }
+
+            var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, left)]);
+            left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -7,9 +7,47 @@ namespace GiamNgheo.Domain.Common;
 public static class VietnameseText
 {
     /// <summary>NFC form with single spaces and no leading/trailing space: how every name is stored.</summary>
+    /// <summary>
+    /// True when <see cref="NormalizeName"/> would return the text unchanged, decided without ICU: every character is
+    /// below U+0300 (ASCII and the Latin blocks, none of which NFC changes) or a precomposed letter of Latin Extended
+    /// Additional (U+1E00–U+1EFF, where Vietnamese letters with two marks live, all stable under NFC), and the only
+    /// whitespace is single spaces between words. Anything else (combining marks, other scripts, other spaces) takes
+    /// the full path. Millions of imported names go through here.
+    /// </summary>
+    private static bool IsNormalizedName(string value)
+    {
+        if (value.Length == 0 || value[0] == ' ' || value[^1] == ' ')
+        {
+            return value.Length == 0;
+        }
+
+        var previous = '\0';
+        foreach (var ch in value)
+        {
+            if (ch >= '\u0300' && (ch < '\u1E00' || ch > '\u1EFF'))
+            {
+                return false;
+            }
+
+            if (ch < '\u0300' && char.IsWhiteSpace(ch) && (ch != ' ' || previous == ' '))
+            {
+                return false;
+            }
+
+            previous = ch;
+        }
+
+        return true;
+    }
+
     public static string NormalizeName(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (IsNormalizedName(value))
+        {
+            return value;
+        }
+
         var nfc = value.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
