@@ -1,4 +1,3 @@
-using System.Globalization;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
@@ -8,7 +7,6 @@ using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Surveys;
 using GiamNgheo.Domain.Classification;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace GiamNgheo.Application.Exports;
 
@@ -68,7 +66,10 @@ public sealed class HouseholdExporter(AppDbContext db)
         return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
     }
 
-    /// <summary>One workbook with the sheets "Hộ gia đình" and "Thành viên".</summary>
+    /// <summary>
+    /// One workbook with the sheets "Hộ gia đình" and "Thành viên" (continued in "Thành viên (2)"… past an Excel
+    /// sheet), written in one pass over the data by <see cref="InterchangeWorkbookWriter"/>.
+    /// </summary>
     public async Task<Result<ExportSummary>> ExportXlsxAsync(ExportRequest request, Stream workbook, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(workbook);
@@ -78,16 +79,28 @@ public sealed class HouseholdExporter(AppDbContext db)
             return Result<ExportSummary>.NotFound();
         }
 
-        long h = 0, m = 0;
-        var sheets = new Dictionary<string, object>
+        long h, m;
+        using (var writer = new InterchangeWorkbookWriter(workbook, InterchangeHeader.Codes, leaveOpen: true, SheetRows))
         {
-            [InterchangeTableReader.HouseholdSheet] = Sheet(query.Value, false, () => h++),
-            [InterchangeTableReader.MemberSheet] = Sheet(query.Value, true, () => m++),
-        };
-        await MiniExcel.SaveAsAsync(workbook, sheets, excelType: ExcelType.XLSX, cancellationToken: ct);
+            await foreach (var (row, memberRows) in RowsAsync(query.Value, ct))
+            {
+                writer.Write(row);
+                foreach (var member in memberRows)
+                {
+                    writer.Write(member);
+                }
+            }
+
+            writer.Complete();
+            (h, m) = (writer.Households, writer.Members);
+        }
+
         await AuditAsync(request, query.Value.Year, h, m, "xlsx", ct);
         return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
     }
+
+    /// <summary>Data rows per worksheet before a continuation sheet (Excel's limit; tests set a small one).</summary>
+    internal int SheetRows { get; set; } = XlsxStreamWriter.MaxRows - 1;
 
     private async Task AuditAsync(ExportRequest request, int year, long households, long members, string format, CancellationToken ct)
     {
@@ -171,34 +184,6 @@ public sealed class HouseholdExporter(AppDbContext db)
         }
     }
 
-    private IEnumerable<Dictionary<string, object?>> Sheet(ExportQuery query, bool membersSheet, Action count)
-    {
-        var villages = new Dictionary<string, string>(StringComparer.Ordinal);
-        var all = IdsAsync(query, CancellationToken.None).GetAwaiter().GetResult();
-        foreach (var ids in all.Chunk(Batch))
-        {
-            var batch = db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).OrderBy(h => h.Id).ToList();
-            var (members, surveys) = DetailsAsync(batch, query.Year, villages, CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var h in batch)
-            {
-                var (row, memberRows) = Map(h, members, surveys, villages, query.Year);
-                if (membersSheet)
-                {
-                    foreach (var m in memberRows)
-                    {
-                        count();
-                        yield return MemberCells(m);
-                    }
-                }
-                else
-                {
-                    count();
-                    yield return HouseholdCells(row);
-                }
-            }
-        }
-    }
-
     private async Task<(ILookup<long, MemberEntity> Members, Dictionary<long, HouseholdSurveyEntity> Surveys)> DetailsAsync(
         List<HouseholdEntity> batch, int year, Dictionary<string, string> villages, CancellationToken ct)
     {
@@ -267,56 +252,5 @@ public sealed class HouseholdExporter(AppDbContext db)
             Employment = m.Employment,
         }).ToList();
         return (row, memberRows);
-    }
-
-    /// <summary>A household as XLSX cells keyed by the English column codes (codes as text, numbers as numbers).</summary>
-    public static Dictionary<string, object?> HouseholdCells(HouseholdRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var cells = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [HouseholdColumns.HouseholdCode] = row.HouseholdCode,
-            [HouseholdColumns.CommuneCode] = row.CommuneCode,
-            [HouseholdColumns.Village] = row.Village,
-            [HouseholdColumns.Address] = row.Address,
-            [HouseholdColumns.HeadName] = row.HeadName,
-            [HouseholdColumns.Area] = Domain.Common.AreaTypeCodes.ToCode(row.Area),
-            [HouseholdColumns.ReviewYear] = row.ReviewYear,
-            [HouseholdColumns.Income] = row.Income,
-            [HouseholdColumns.B1Score] = row.B1Score,
-        };
-        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
-        {
-            cells[HouseholdColumns.Indicators[i].Code] = row.Indicators.Get(i) is { } v ? (v ? 1 : 0) : null;
-        }
-
-        cells[HouseholdColumns.Causes] = HouseholdCodes.FormatCauses(row.Causes);
-        cells[HouseholdColumns.Needs] = HouseholdCodes.FormatNeeds(row.Needs);
-        foreach (var (column, flag) in HouseholdColumns.Flags)
-        {
-            cells[column.Code] = row.Flags.HasFlag(flag) ? 1 : 0;
-        }
-
-        return cells;
-    }
-
-    public static Dictionary<string, object?> MemberCells(MemberRow m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [MemberColumns.HouseholdCode] = m.HouseholdCode,
-            [MemberColumns.FullName] = m.FullName,
-            [MemberColumns.Sex] = m.Sex.ToCode(),
-            [MemberColumns.DateOfBirth] = m.DateOfBirth.ToString(MemberColumns.DateFormat, CultureInfo.InvariantCulture),
-            [MemberColumns.EthnicityCode] = m.EthnicityCode,
-            [MemberColumns.RelationToHead] = m.RelationToHead.ToCode(),
-            [MemberColumns.PersonalId] = m.PersonalId,
-            [MemberColumns.HealthInsurance] = m.HealthInsurance ? 1 : 0,
-            [MemberColumns.Education] = m.Education.ToCode(),
-            [MemberColumns.InSchool] = m.Schooling.ToCode(),
-            [MemberColumns.Disability] = m.Disability.ToCode(),
-            [MemberColumns.Employment] = m.Employment.ToCode(),
-        };
     }
 }
