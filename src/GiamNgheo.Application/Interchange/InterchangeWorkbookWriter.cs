@@ -25,8 +25,8 @@ public sealed class InterchangeWorkbookWriter : IDisposable
     internal InterchangeWorkbookWriter(Stream output, InterchangeHeader header, bool leaveOpen, int maxDataRows)
     {
         _package = new XlsxStreamWriter(output, leaveOpen);
-        _households = new Table(InterchangeTableReader.HouseholdSheet, HouseholdColumns.Header(header), maxDataRows, _package.BeginSpooledSheet);
-        _members = new Table(InterchangeTableReader.MemberSheet, MemberColumns.Header(header), maxDataRows, _package.BeginSheet);
+        _households = new Table(InterchangeTableReader.HouseholdSheet, HouseholdColumns.Header(header), maxDataRows, name => _package.BeginSpooledSheet(name, 0));
+        _members = new Table(InterchangeTableReader.MemberSheet, MemberColumns.Header(header), maxDataRows, name => _package.BeginSheet(name, 1));
         _households.Start();
         _members.Start();
     }

@@ -11,7 +11,7 @@ namespace GiamNgheo.Application.Interchange;
 /// (<c>t="inlineStr"</c>, no shared-string table to keep), numbers are numbers, empty values are left out. Only one
 /// sheet can be written directly at a time (a ZIP is sequential); a sheet begun with
 /// <see cref="BeginSpooledSheet"/> is written at the same time into a deflated temporary file and copied into the
-/// package when the workbook is completed. The workbook lists the sheets in the order they were begun.
+/// package when the workbook is completed. The workbook lists the sheets by group, then in the order they were begun.
 /// </summary>
 public sealed class XlsxStreamWriter : IDisposable
 {
@@ -38,9 +38,9 @@ public sealed class XlsxStreamWriter : IDisposable
     }
 
     /// <summary>Begins a sheet written straight into the package; the previous direct sheet must be disposed first.</summary>
-    public XlsxSheetWriter BeginSheet(string name)
+    public XlsxSheetWriter BeginSheet(string name, int group = 0)
     {
-        var part = Add(name);
+        var part = Add(name, group);
         if (_direct is { IsOpen: true })
         {
             throw new InvalidOperationException("Only one sheet can be written into the package at a time: dispose the previous one first.");
@@ -51,9 +51,9 @@ public sealed class XlsxStreamWriter : IDisposable
     }
 
     /// <summary>Begins a sheet spooled (deflated) into a temporary file, copied into the package on <see cref="Complete"/>.</summary>
-    public XlsxSheetWriter BeginSpooledSheet(string name)
+    public XlsxSheetWriter BeginSpooledSheet(string name, int group = 0)
     {
-        var part = Add(name);
+        var part = Add(name, group);
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         part.Spool = temp;
         part.Writer = new XlsxSheetWriter(new DeflateStream(temp, CompressionLevel.Fastest, leaveOpen: true));
@@ -110,7 +110,7 @@ public sealed class XlsxStreamWriter : IDisposable
         }
     }
 
-    private SheetPart Add(string name)
+    private SheetPart Add(string name, int group)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (_completed)
@@ -128,7 +128,7 @@ public sealed class XlsxStreamWriter : IDisposable
             throw new ArgumentException($"Duplicate sheet name \"{name}\".", nameof(name));
         }
 
-        var part = new SheetPart(name, $"xl/worksheets/sheet{_sheets.Count + 1}.xml");
+        var part = new SheetPart(name, _sheets.Count + 1, group);
         _sheets.Add(part);
         return part;
     }
@@ -136,9 +136,9 @@ public sealed class XlsxStreamWriter : IDisposable
     private string Workbook()
     {
         var xml = new StringBuilder($"<workbook xmlns=\"{MainNs}\" xmlns:r=\"{RelNs}\"><bookViews><workbookView/></bookViews><sheets>");
-        for (var i = 0; i < _sheets.Count; i++)
+        foreach (var part in _sheets.OrderBy(p => p.Group).ThenBy(p => p.Number))
         {
-            xml.Append(CultureInfo.InvariantCulture, $"<sheet name=\"{Attribute(_sheets[i].Name)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>");
+            xml.Append(CultureInfo.InvariantCulture, $"<sheet name=\"{Attribute(part.Name)}\" sheetId=\"{part.Number}\" r:id=\"rId{part.Number}\"/>");
         }
 
         return xml.Append("</sheets></workbook>").ToString();
@@ -183,10 +183,12 @@ public sealed class XlsxStreamWriter : IDisposable
         value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
-    private sealed class SheetPart(string name, string path)
+    private sealed class SheetPart(string name, int number, int group)
     {
         public string Name { get; } = name;
-        public string Path { get; } = path;
+        public int Number { get; } = number;
+        public int Group { get; } = group;
+        public string Path { get; } = string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/sheet{number}.xml");
         public Stream? Spool { get; set; }
         public XlsxSheetWriter? Writer { get; set; }
     }
