@@ -165,32 +165,75 @@ public sealed class HouseholdExporter(AppDbContext db)
     private static Task<long[]> IdsAsync(ExportQuery query, CancellationToken ct) =>
         query.Households.OrderBy(h => h.Id).Select(h => h.Id).ToArrayAsync(ct);
 
-    /// <summary>The rows in household id order, one batch of households (with their members and survey) at a time.</summary>
+    /// <summary>
+    /// The rows in household id order, one batch of households (with their members and survey) at a time. Only the
+    /// exported columns are read. A batch whose ids are dense (a province or a commune imported in one go) is read as an
+    /// id range (<c>BETWEEN</c> on the primary key and on the members' household index) and filtered here; a sparse one
+    /// by its list of ids.
+    /// </summary>
     internal async IAsyncEnumerable<(HouseholdRow Household, List<MemberRow> Members)> RowsAsync(
         ExportQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var villages = new Dictionary<string, string>(StringComparer.Ordinal);
         var all = await IdsAsync(query, ct);
+        var year = query.Year;
         foreach (var ids in all.Chunk(Batch))
         {
-            var batch = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).OrderBy(h => h.Id).ToListAsync(ct);
-            var (members, surveys) = await DetailsAsync(batch, query.Year, villages, ct);
+            long lo = ids[0], hi = ids[^1];
+            var dense = hi - lo < 2L * ids.Length;
+            var households = dense ? db.Households.Where(h => h.Id >= lo && h.Id <= hi) : db.Households.Where(h => ids.Contains(h.Id));
+            var members = dense ? db.Members.Where(m => m.HouseholdId >= lo && m.HouseholdId <= hi) : db.Members.Where(m => ids.Contains(m.HouseholdId));
+            var surveys = dense
+                ? db.HouseholdSurveys.Where(s => s.HouseholdId >= lo && s.HouseholdId <= hi && s.Year == year)
+                : db.HouseholdSurveys.Where(s => ids.Contains(s.HouseholdId) && s.Year == year);
+
+            var batch = await households.AsNoTracking().OrderBy(h => h.Id)
+                .Select(h => new HouseholdSlice(h.Id, h.Code, h.CommuneCode, h.VillageCode, h.Address, h.HeadName, h.AreaType, h.Groups))
+                .ToListAsync(ct);
+            var memberRows = await members.AsNoTracking().OrderBy(m => m.HouseholdId).ThenBy(m => m.Order).ThenBy(m => m.Id)
+                .Select(m => new MemberSlice(m.HouseholdId, m.FullName, m.Sex, m.DateOfBirth, m.EthnicityCode, m.RelationToHead, m.PersonalId,
+                    m.HasHealthInsurance, m.Education, m.Schooling, m.Disability, m.Employment))
+                .ToListAsync(ct);
+            var surveyRows = await surveys.AsNoTracking()
+                .Select(s => new SurveySlice(s.HouseholdId, s.IncomePerCapita, s.B1Score, s.Answers, s.Causes, s.Needs))
+                .ToDictionaryAsync(s => s.HouseholdId, ct);
+            await VillagesAsync(batch, villages, ct);
+
+            var next = 0;
             foreach (var h in batch)
             {
-                yield return Map(h, members, surveys, villages, query.Year);
-            }
+                while (next < memberRows.Count && memberRows[next].HouseholdId < h.Id)
+                {
+                    next++;
+                }
 
-            db.ChangeTracker.Clear();
+                if (dense && Array.BinarySearch(ids, h.Id) < 0)
+                {
+                    continue;
+                }
+
+                var own = new List<MemberRow>();
+                for (; next < memberRows.Count && memberRows[next].HouseholdId == h.Id; next++)
+                {
+                    own.Add(Member(h.Code, memberRows[next]));
+                }
+
+                yield return (Household(h, surveyRows.GetValueOrDefault(h.Id), villages, year), own);
+            }
         }
     }
 
-    private async Task<(ILookup<long, MemberEntity> Members, Dictionary<long, HouseholdSurveyEntity> Surveys)> DetailsAsync(
-        List<HouseholdEntity> batch, int year, Dictionary<string, string> villages, CancellationToken ct)
+    private sealed record HouseholdSlice(long Id, string Code, string CommuneCode, string? VillageCode, string Address, string HeadName,
+        Domain.Common.AreaType AreaType, Domain.Households.SpecialGroups Groups);
+
+    private sealed record MemberSlice(long HouseholdId, string FullName, Domain.Households.Sex Sex, DateOnly DateOfBirth, string EthnicityCode,
+        Domain.Households.RelationToHead RelationToHead, string? PersonalId, bool HasHealthInsurance, Domain.Households.EducationLevel Education,
+        Domain.Households.Schooling Schooling, Domain.Households.Disability Disability, Domain.Households.Employment Employment);
+
+    private sealed record SurveySlice(long HouseholdId, long? Income, int? B1Score, string Answers, PovertyCauses Causes, SupportNeeds Needs);
+
+    private async Task VillagesAsync(List<HouseholdSlice> batch, Dictionary<string, string> villages, CancellationToken ct)
     {
-        var ids = batch.Select(h => h.Id).ToArray();
-        var members = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId)).ToListAsync(ct))
-            .OrderBy(m => m.Order).ToLookup(m => m.HouseholdId);
-        var surveys = await db.HouseholdSurveys.AsNoTracking().Where(s => ids.Contains(s.HouseholdId) && s.Year == year).ToDictionaryAsync(s => s.HouseholdId, ct);
         var missing = batch.Select(h => h.VillageCode).OfType<string>().Where(v => !villages.ContainsKey(v)).Distinct().ToArray();
         if (missing.Length > 0)
         {
@@ -199,14 +242,10 @@ public sealed class HouseholdExporter(AppDbContext db)
                 villages[v.Code] = v.Name;
             }
         }
-
-        return (members, surveys);
     }
 
-    private static (HouseholdRow, List<MemberRow>) Map(
-        HouseholdEntity h, ILookup<long, MemberEntity> members, Dictionary<long, HouseholdSurveyEntity> surveys, Dictionary<string, string> villages, int year)
+    private static HouseholdRow Household(HouseholdSlice h, SurveySlice? survey, Dictionary<string, string> villages, int year)
     {
-        var survey = surveys.GetValueOrDefault(h.Id);
         var answers = IndicatorAnswers.None;
         if (survey is not null)
         {
@@ -220,7 +259,7 @@ public sealed class HouseholdExporter(AppDbContext db)
             }
         }
 
-        var row = new HouseholdRow
+        return new HouseholdRow
         {
             HouseholdCode = h.Code,
             CommuneCode = h.CommuneCode,
@@ -229,28 +268,28 @@ public sealed class HouseholdExporter(AppDbContext db)
             HeadName = h.HeadName,
             Area = h.AreaType,
             ReviewYear = year,
-            Income = survey?.IncomePerCapita,
+            Income = survey?.Income,
             B1Score = survey?.B1Score,
             Indicators = answers,
             Causes = survey?.Causes ?? PovertyCauses.None,
             Needs = survey?.Needs ?? SupportNeeds.None,
             Flags = h.Groups,
         };
-        var memberRows = members[h.Id].Select(m => new MemberRow
-        {
-            HouseholdCode = h.Code,
-            FullName = m.FullName,
-            Sex = m.Sex,
-            DateOfBirth = m.DateOfBirth,
-            EthnicityCode = m.EthnicityCode,
-            RelationToHead = m.RelationToHead,
-            PersonalId = m.PersonalId ?? string.Empty,
-            HealthInsurance = m.HasHealthInsurance,
-            Education = m.Education,
-            Schooling = m.Schooling,
-            Disability = m.Disability,
-            Employment = m.Employment,
-        }).ToList();
-        return (row, memberRows);
     }
+
+    private static MemberRow Member(string householdCode, MemberSlice m) => new()
+    {
+        HouseholdCode = householdCode,
+        FullName = m.FullName,
+        Sex = m.Sex,
+        DateOfBirth = m.DateOfBirth,
+        EthnicityCode = m.EthnicityCode,
+        RelationToHead = m.RelationToHead,
+        PersonalId = m.PersonalId ?? string.Empty,
+        HealthInsurance = m.HasHealthInsurance,
+        Education = m.Education,
+        Schooling = m.Schooling,
+        Disability = m.Disability,
+        Employment = m.Employment,
+    };
 }

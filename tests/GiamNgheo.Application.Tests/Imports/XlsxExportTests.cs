@@ -2,9 +2,12 @@ using System.Text;
 using GiamNgheo.Application.Exports;
 using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Interchange;
+using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Tests.Infrastructure;
+using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -16,11 +19,11 @@ public class XlsxExportTests
     private static Task<ImportResult> Import(TestDatabase db, ImportRequest request) =>
         db.RunAsync(sp => sp.GetRequiredService<HouseholdImporter>().ImportAsync(request, null, default));
 
-    private static async Task<(string Households, string Members)> ExportCsv(TestDatabase db)
+    private static async Task<(string Households, string Members)> ExportCsv(TestDatabase db, HouseholdCategory? category = null)
     {
         using var h = new MemoryStream();
         using var m = new MemoryStream();
-        var result = await db.RunAsync(sp => sp.GetRequiredService<HouseholdExporter>().ExportCsvAsync(new ExportRequest { UnitCode = "11" }, h, m, default));
+        var result = await db.RunAsync(sp => sp.GetRequiredService<HouseholdExporter>().ExportCsvAsync(new ExportRequest { UnitCode = "11", Category = category }, h, m, default));
         Assert.Equal(ResultStatus.Ok, result.Status);
         return (Encoding.UTF8.GetString(h.ToArray()), Encoding.UTF8.GetString(m.ToArray()));
     }
@@ -64,6 +67,33 @@ public class XlsxExportTests
         Assert.Equal(await ExportCsv(db), exported);
         Assert.Equal(await File.ReadAllTextAsync(files.Households), exported.Households);
         Assert.Equal(await File.ReadAllTextAsync(files.Members), exported.Members);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ExportCsv_ByCategory_OnlyThoseHouseholdsWithTheirMembers(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        using var files = await ImportFiles.GenerateAsync(households: 60);
+        Assert.True((await Import(db, ImportFiles.Request(files))).Succeeded);
+        var (allHouseholds, allMembers) = await ExportCsv(db);
+
+        // Poor households are a few ids spread over the range (read by id list); the others nearly all of it (read as a range and filtered).
+        foreach (var category in new[] { HouseholdCategory.Poor, HouseholdCategory.NotPoor })
+        {
+            var codes = await db.RunAsync(async sp => (await sp.GetRequiredService<AppDbContext>().HouseholdClassifications
+                .Where(c => c.StandardCode == "ND07_2021" && c.Year == 2025 && c.Category == category)
+                .Join(sp.GetRequiredService<AppDbContext>().Households, c => c.HouseholdId, h => h.Id, (c, h) => h.Code).ToListAsync()).ToHashSet());
+            Assert.NotEmpty(codes);
+            Assert.True(codes.Count < 60);
+
+            var (households, members) = await ExportCsv(db, category);
+
+            static string Only(string csv, HashSet<string> codes) =>
+                string.Concat(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where((l, i) => i == 0 || codes.Contains(l.Split(',')[0])).Select(l => l + "\n"));
+            Assert.Equal(Only(allHouseholds, codes), households);
+            Assert.Equal(Only(allMembers, codes), members);
+        }
     }
 
     [Fact]
