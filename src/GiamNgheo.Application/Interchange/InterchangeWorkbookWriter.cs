@@ -85,7 +85,7 @@ public sealed class InterchangeWorkbookWriter : IDisposable
         sheet.EndRow();
     }
 
-    /// <summary>Ends the sheets and writes the workbook parts (also done by Dispose).</summary>
+    /// <summary>Ends the sheets and writes the workbook parts. Disposing without it (an error) leaves the package incomplete.</summary>
     public void Complete()
     {
         _households.End();
@@ -93,12 +93,7 @@ public sealed class InterchangeWorkbookWriter : IDisposable
         _package.Complete();
     }
 
-    public void Dispose()
-    {
-        _households.End();
-        _members.End();
-        _package.Dispose();
-    }
+    public void Dispose() => _package.Dispose();
 
     /// <summary>One table over as many sheets as it needs.</summary>
     private sealed class Table(string name, IReadOnlyList<string> header, int maxDataRows, Func<string, XlsxSheetWriter> begin)

@@ -60,7 +60,7 @@ public sealed class XlsxStreamWriter : IDisposable
         return part.Writer;
     }
 
-    /// <summary>Ends every sheet, copies the spooled ones and writes the workbook parts. Called by Dispose too.</summary>
+    /// <summary>Ends every sheet, copies the spooled ones and writes the workbook parts.</summary>
     public void Complete()
     {
         if (_completed)
@@ -93,16 +93,18 @@ public sealed class XlsxStreamWriter : IDisposable
         WritePart("[Content_Types].xml", ContentTypes());
     }
 
+    /// <summary>Closes the package; without <see cref="Complete"/> first (an error, a cancellation) it is left incomplete.</summary>
     public void Dispose()
     {
         try
         {
-            Complete();
+            _direct?.Dispose();
         }
         finally
         {
             foreach (var part in _sheets)
             {
+                part.Writer?.Dispose();
                 part.Spool?.Dispose();
             }
 

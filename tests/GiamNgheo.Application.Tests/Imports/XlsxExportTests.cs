@@ -121,6 +121,7 @@ public class XlsxExportTests
             writer.Write(head with { FullName = "Nguyễn Thị Bình", Sex = Sex.Female, RelationToHead = RelationToHead.Child, PersonalId = string.Empty });
             writer.Write(head with { HouseholdCode = "H9", RelationToHead = RelationToHead.Child, PersonalId = string.Empty });
             writer.Write(head with { RelationToHead = RelationToHead.Child });
+            writer.Complete();
         }
 
         var result = await Import(db, ImportRequest.Workbook(path));

@@ -59,6 +59,8 @@ public class XlsxExportWriterTests
             {
                 writer.Write(m);
             }
+
+            writer.Complete();
         }
 
         return stream.ToArray();
