@@ -1,4 +1,3 @@
-using System.Globalization;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Households;
@@ -8,7 +7,6 @@ using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Surveys;
 using GiamNgheo.Domain.Classification;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace GiamNgheo.Application.Exports;
 
@@ -68,7 +66,10 @@ public sealed class HouseholdExporter(AppDbContext db)
         return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
     }
 
-    /// <summary>One workbook with the sheets "Hộ gia đình" and "Thành viên".</summary>
+    /// <summary>
+    /// One workbook with the sheets "Hộ gia đình" and "Thành viên" (continued in "Thành viên (2)"… past an Excel
+    /// sheet), written in one pass over the data by <see cref="InterchangeWorkbookWriter"/>.
+    /// </summary>
     public async Task<Result<ExportSummary>> ExportXlsxAsync(ExportRequest request, Stream workbook, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(workbook);
@@ -78,16 +79,28 @@ public sealed class HouseholdExporter(AppDbContext db)
             return Result<ExportSummary>.NotFound();
         }
 
-        long h = 0, m = 0;
-        var sheets = new Dictionary<string, object>
+        long h, m;
+        using (var writer = new InterchangeWorkbookWriter(workbook, InterchangeHeader.Codes, leaveOpen: true, SheetRows))
         {
-            [InterchangeTableReader.HouseholdSheet] = Sheet(query.Value, false, () => h++),
-            [InterchangeTableReader.MemberSheet] = Sheet(query.Value, true, () => m++),
-        };
-        await MiniExcel.SaveAsAsync(workbook, sheets, excelType: ExcelType.XLSX, cancellationToken: ct);
+            await foreach (var (row, memberRows) in RowsAsync(query.Value, ct))
+            {
+                writer.Write(row);
+                foreach (var member in memberRows)
+                {
+                    writer.Write(member);
+                }
+            }
+
+            writer.Complete();
+            (h, m) = (writer.Households, writer.Members);
+        }
+
         await AuditAsync(request, query.Value.Year, h, m, "xlsx", ct);
         return Result<ExportSummary>.Ok(new ExportSummary(h, m, query.Value.Year));
     }
+
+    /// <summary>Data rows per worksheet before a continuation sheet (Excel's limit; tests set a small one).</summary>
+    internal int SheetRows { get; set; } = XlsxStreamWriter.MaxRows - 1;
 
     private async Task AuditAsync(ExportRequest request, int year, long households, long members, string format, CancellationToken ct)
     {
@@ -152,60 +165,75 @@ public sealed class HouseholdExporter(AppDbContext db)
     private static Task<long[]> IdsAsync(ExportQuery query, CancellationToken ct) =>
         query.Households.OrderBy(h => h.Id).Select(h => h.Id).ToArrayAsync(ct);
 
-    /// <summary>The rows in household id order, one batch of households (with their members and survey) at a time.</summary>
+    /// <summary>
+    /// The rows in household id order, one batch of households (with their members and survey) at a time. Only the
+    /// exported columns are read. A batch whose ids are dense (a province or a commune imported in one go) is read as an
+    /// id range (<c>BETWEEN</c> on the primary key and on the members' household index) and filtered here; a sparse one
+    /// by its list of ids.
+    /// </summary>
     internal async IAsyncEnumerable<(HouseholdRow Household, List<MemberRow> Members)> RowsAsync(
         ExportQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var villages = new Dictionary<string, string>(StringComparer.Ordinal);
         var all = await IdsAsync(query, ct);
+        var year = query.Year;
         foreach (var ids in all.Chunk(Batch))
         {
-            var batch = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).OrderBy(h => h.Id).ToListAsync(ct);
-            var (members, surveys) = await DetailsAsync(batch, query.Year, villages, ct);
+            long lo = ids[0], hi = ids[^1];
+            var dense = hi - lo < 2L * ids.Length;
+            var households = dense ? db.Households.Where(h => h.Id >= lo && h.Id <= hi) : db.Households.Where(h => ids.Contains(h.Id));
+            var members = dense ? db.Members.Where(m => m.HouseholdId >= lo && m.HouseholdId <= hi) : db.Members.Where(m => ids.Contains(m.HouseholdId));
+            var surveys = dense
+                ? db.HouseholdSurveys.Where(s => s.HouseholdId >= lo && s.HouseholdId <= hi && s.Year == year)
+                : db.HouseholdSurveys.Where(s => ids.Contains(s.HouseholdId) && s.Year == year);
+
+            var batch = await households.AsNoTracking().OrderBy(h => h.Id)
+                .Select(h => new HouseholdSlice(h.Id, h.Code, h.CommuneCode, h.VillageCode, h.Address, h.HeadName, h.AreaType, h.Groups))
+                .ToListAsync(ct);
+            var memberRows = await members.AsNoTracking().OrderBy(m => m.HouseholdId).ThenBy(m => m.Order).ThenBy(m => m.Id)
+                .Select(m => new MemberSlice(m.HouseholdId, m.FullName, m.Sex, m.DateOfBirth, m.EthnicityCode, m.RelationToHead, m.PersonalId,
+                    m.HasHealthInsurance, m.Education, m.Schooling, m.Disability, m.Employment))
+                .ToListAsync(ct);
+            var surveyRows = await surveys.AsNoTracking()
+                .Select(s => new SurveySlice(s.HouseholdId, s.IncomePerCapita, s.B1Score, s.Answers, s.Causes, s.Needs))
+                .ToDictionaryAsync(s => s.HouseholdId, ct);
+            await VillagesAsync(batch, villages, ct);
+
+            var next = 0;
             foreach (var h in batch)
             {
-                yield return Map(h, members, surveys, villages, query.Year);
-            }
+                while (next < memberRows.Count && memberRows[next].HouseholdId < h.Id)
+                {
+                    next++;
+                }
 
-            db.ChangeTracker.Clear();
+                if (dense && Array.BinarySearch(ids, h.Id) < 0)
+                {
+                    continue;
+                }
+
+                var own = new List<MemberRow>();
+                for (; next < memberRows.Count && memberRows[next].HouseholdId == h.Id; next++)
+                {
+                    own.Add(Member(h.Code, memberRows[next]));
+                }
+
+                yield return (Household(h, surveyRows.GetValueOrDefault(h.Id), villages, year), own);
+            }
         }
     }
 
-    private IEnumerable<Dictionary<string, object?>> Sheet(ExportQuery query, bool membersSheet, Action count)
-    {
-        var villages = new Dictionary<string, string>(StringComparer.Ordinal);
-        var all = IdsAsync(query, CancellationToken.None).GetAwaiter().GetResult();
-        foreach (var ids in all.Chunk(Batch))
-        {
-            var batch = db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).OrderBy(h => h.Id).ToList();
-            var (members, surveys) = DetailsAsync(batch, query.Year, villages, CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var h in batch)
-            {
-                var (row, memberRows) = Map(h, members, surveys, villages, query.Year);
-                if (membersSheet)
-                {
-                    foreach (var m in memberRows)
-                    {
-                        count();
-                        yield return MemberCells(m);
-                    }
-                }
-                else
-                {
-                    count();
-                    yield return HouseholdCells(row);
-                }
-            }
-        }
-    }
+    private sealed record HouseholdSlice(long Id, string Code, string CommuneCode, string? VillageCode, string Address, string HeadName,
+        Domain.Common.AreaType AreaType, Domain.Households.SpecialGroups Groups);
 
-    private async Task<(ILookup<long, MemberEntity> Members, Dictionary<long, HouseholdSurveyEntity> Surveys)> DetailsAsync(
-        List<HouseholdEntity> batch, int year, Dictionary<string, string> villages, CancellationToken ct)
+    private sealed record MemberSlice(long HouseholdId, string FullName, Domain.Households.Sex Sex, DateOnly DateOfBirth, string EthnicityCode,
+        Domain.Households.RelationToHead RelationToHead, string? PersonalId, bool HasHealthInsurance, Domain.Households.EducationLevel Education,
+        Domain.Households.Schooling Schooling, Domain.Households.Disability Disability, Domain.Households.Employment Employment);
+
+    private sealed record SurveySlice(long HouseholdId, long? Income, int? B1Score, string Answers, PovertyCauses Causes, SupportNeeds Needs);
+
+    private async Task VillagesAsync(List<HouseholdSlice> batch, Dictionary<string, string> villages, CancellationToken ct)
     {
-        var ids = batch.Select(h => h.Id).ToArray();
-        var members = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId)).ToListAsync(ct))
-            .OrderBy(m => m.Order).ToLookup(m => m.HouseholdId);
-        var surveys = await db.HouseholdSurveys.AsNoTracking().Where(s => ids.Contains(s.HouseholdId) && s.Year == year).ToDictionaryAsync(s => s.HouseholdId, ct);
         var missing = batch.Select(h => h.VillageCode).OfType<string>().Where(v => !villages.ContainsKey(v)).Distinct().ToArray();
         if (missing.Length > 0)
         {
@@ -214,14 +242,10 @@ public sealed class HouseholdExporter(AppDbContext db)
                 villages[v.Code] = v.Name;
             }
         }
-
-        return (members, surveys);
     }
 
-    private static (HouseholdRow, List<MemberRow>) Map(
-        HouseholdEntity h, ILookup<long, MemberEntity> members, Dictionary<long, HouseholdSurveyEntity> surveys, Dictionary<string, string> villages, int year)
+    private static HouseholdRow Household(HouseholdSlice h, SurveySlice? survey, Dictionary<string, string> villages, int year)
     {
-        var survey = surveys.GetValueOrDefault(h.Id);
         var answers = IndicatorAnswers.None;
         if (survey is not null)
         {
@@ -235,7 +259,7 @@ public sealed class HouseholdExporter(AppDbContext db)
             }
         }
 
-        var row = new HouseholdRow
+        return new HouseholdRow
         {
             HouseholdCode = h.Code,
             CommuneCode = h.CommuneCode,
@@ -244,79 +268,28 @@ public sealed class HouseholdExporter(AppDbContext db)
             HeadName = h.HeadName,
             Area = h.AreaType,
             ReviewYear = year,
-            Income = survey?.IncomePerCapita,
+            Income = survey?.Income,
             B1Score = survey?.B1Score,
             Indicators = answers,
             Causes = survey?.Causes ?? PovertyCauses.None,
             Needs = survey?.Needs ?? SupportNeeds.None,
             Flags = h.Groups,
         };
-        var memberRows = members[h.Id].Select(m => new MemberRow
-        {
-            HouseholdCode = h.Code,
-            FullName = m.FullName,
-            Sex = m.Sex,
-            DateOfBirth = m.DateOfBirth,
-            EthnicityCode = m.EthnicityCode,
-            RelationToHead = m.RelationToHead,
-            PersonalId = m.PersonalId ?? string.Empty,
-            HealthInsurance = m.HasHealthInsurance,
-            Education = m.Education,
-            Schooling = m.Schooling,
-            Disability = m.Disability,
-            Employment = m.Employment,
-        }).ToList();
-        return (row, memberRows);
     }
 
-    /// <summary>A household as XLSX cells keyed by the English column codes (codes as text, numbers as numbers).</summary>
-    public static Dictionary<string, object?> HouseholdCells(HouseholdRow row)
+    private static MemberRow Member(string householdCode, MemberSlice m) => new()
     {
-        ArgumentNullException.ThrowIfNull(row);
-        var cells = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [HouseholdColumns.HouseholdCode] = row.HouseholdCode,
-            [HouseholdColumns.CommuneCode] = row.CommuneCode,
-            [HouseholdColumns.Village] = row.Village,
-            [HouseholdColumns.Address] = row.Address,
-            [HouseholdColumns.HeadName] = row.HeadName,
-            [HouseholdColumns.Area] = Domain.Common.AreaTypeCodes.ToCode(row.Area),
-            [HouseholdColumns.ReviewYear] = row.ReviewYear,
-            [HouseholdColumns.Income] = row.Income,
-            [HouseholdColumns.B1Score] = row.B1Score,
-        };
-        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
-        {
-            cells[HouseholdColumns.Indicators[i].Code] = row.Indicators.Get(i) is { } v ? (v ? 1 : 0) : null;
-        }
-
-        cells[HouseholdColumns.Causes] = HouseholdCodes.FormatCauses(row.Causes);
-        cells[HouseholdColumns.Needs] = HouseholdCodes.FormatNeeds(row.Needs);
-        foreach (var (column, flag) in HouseholdColumns.Flags)
-        {
-            cells[column.Code] = row.Flags.HasFlag(flag) ? 1 : 0;
-        }
-
-        return cells;
-    }
-
-    public static Dictionary<string, object?> MemberCells(MemberRow m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [MemberColumns.HouseholdCode] = m.HouseholdCode,
-            [MemberColumns.FullName] = m.FullName,
-            [MemberColumns.Sex] = m.Sex.ToCode(),
-            [MemberColumns.DateOfBirth] = m.DateOfBirth.ToString(MemberColumns.DateFormat, CultureInfo.InvariantCulture),
-            [MemberColumns.EthnicityCode] = m.EthnicityCode,
-            [MemberColumns.RelationToHead] = m.RelationToHead.ToCode(),
-            [MemberColumns.PersonalId] = m.PersonalId,
-            [MemberColumns.HealthInsurance] = m.HealthInsurance ? 1 : 0,
-            [MemberColumns.Education] = m.Education.ToCode(),
-            [MemberColumns.InSchool] = m.Schooling.ToCode(),
-            [MemberColumns.Disability] = m.Disability.ToCode(),
-            [MemberColumns.Employment] = m.Employment.ToCode(),
-        };
-    }
+        HouseholdCode = householdCode,
+        FullName = m.FullName,
+        Sex = m.Sex,
+        DateOfBirth = m.DateOfBirth,
+        EthnicityCode = m.EthnicityCode,
+        RelationToHead = m.RelationToHead,
+        PersonalId = m.PersonalId ?? string.Empty,
+        HealthInsurance = m.HasHealthInsurance,
+        Education = m.Education,
+        Schooling = m.Schooling,
+        Disability = m.Disability,
+        Employment = m.Employment,
+    };
 }

@@ -294,7 +294,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 .Select(h => new { h.Code, h.ProvinceCode, h.CommuneCode, h.VillageCode }).ToListAsync(ct);
             foreach (var h in found.Where(h => !Identity.UnitScope.Contains(db.CurrentUser, h.ProvinceCode, h.CommuneCode, h.VillageCode)))
             {
-                problems.Add(new(hFile, fileRows[h.Code].Row, HouseholdColumns.HouseholdCode, h.Code,
+                problems.Add(new(fileRows[h.Code].Sheet ?? hFile, fileRows[h.Code].Row, HouseholdColumns.HouseholdCode, h.Code,
                     "Mã hộ này đã thuộc một hộ ngoài phạm vi quản lý của bạn."));
             }
         }
@@ -310,7 +310,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             {
                 if (byId.TryGetValue(m.Value.PersonalId, out var codes) && codes.Any(c => c != m.Value.HouseholdCode && !fileRows.ContainsKey(c)))
                 {
-                    problems.Add(new(mFile, m.Row, MemberColumns.PersonalId, m.Value.PersonalId,
+                    problems.Add(new(m.Sheet ?? mFile, m.Row, MemberColumns.PersonalId, m.Value.PersonalId,
                         $"Số định danh này đã thuộc một thành viên của hộ \"{codes.First(c => c != m.Value.HouseholdCode)}\" trong hệ thống."));
                 }
             }

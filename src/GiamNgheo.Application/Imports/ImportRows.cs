@@ -6,10 +6,18 @@ using GiamNgheo.Domain.Households;
 namespace GiamNgheo.Application.Imports;
 
 /// <summary>A parsed household row with where it came from.</summary>
-public sealed record ParsedHousehold(long Row, HouseholdRow Value);
+public sealed record ParsedHousehold(long Row, HouseholdRow Value)
+{
+    /// <summary>The continuation sheet of the row (<see cref="InterchangeRawRow.Sheet"/>); null for the table's own sheet or file.</summary>
+    public string? Sheet { get; init; }
+}
 
 /// <summary>A parsed member row with where it came from.</summary>
-public sealed record ParsedMember(long Row, MemberRow Value);
+public sealed record ParsedMember(long Row, MemberRow Value)
+{
+    /// <summary>The continuation sheet of the row (<see cref="InterchangeRawRow.Sheet"/>); null for the table's own sheet or file.</summary>
+    public string? Sheet { get; init; }
+}
 
 /// <summary>
 /// Turns raw interchange rows into typed rows, reporting every bad field (a row with problems is not returned).
@@ -20,6 +28,7 @@ public static class ImportRowParser
     public static ParsedHousehold? ParseHousehold(InterchangeRawRow raw, string file, DateOnly today, ICollection<InterchangeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        file = raw.Sheet ?? file;
         ArgumentNullException.ThrowIfNull(problems);
         var before = problems.Count;
         string Get(string code) => raw.Get(HouseholdIndex[code]).Trim();
@@ -164,12 +173,13 @@ public static class ImportRowParser
             Causes = causes,
             Needs = needs,
             Flags = flags,
-        });
+        }) { Sheet = raw.Sheet };
     }
 
     public static ParsedMember? ParseMember(InterchangeRawRow raw, string file, DateOnly today, ICollection<InterchangeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        file = raw.Sheet ?? file;
         ArgumentNullException.ThrowIfNull(problems);
         var before = problems.Count;
         string Get(string code) => raw.Get(MemberIndex[code]).Trim();
@@ -282,7 +292,7 @@ public static class ImportRowParser
             Schooling = schooling,
             Disability = disability,
             Employment = employment,
-        });
+        }) { Sheet = raw.Sheet };
     }
 
     /// <summary>1/0/empty, also "có"/"không", "x", true/false.</summary>

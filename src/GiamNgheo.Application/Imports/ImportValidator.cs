@@ -27,18 +27,18 @@ public static class ImportValidator
             var row = h.Value;
             if (!byCode.TryAdd(row.HouseholdCode, h))
             {
-                problems.Add(new(householdFile, h.Row, HouseholdColumns.HouseholdCode, row.HouseholdCode,
-                    $"Mã hộ trùng với dòng {byCode[row.HouseholdCode].Row}."));
+                problems.Add(new(h.Sheet ?? householdFile, h.Row, HouseholdColumns.HouseholdCode, row.HouseholdCode,
+                    $"Mã hộ trùng với {Line(byCode[row.HouseholdCode].Row, byCode[row.HouseholdCode].Sheet, h.Sheet, householdFile)}."));
             }
 
             if (!reference.CommuneProvince.TryGetValue(row.CommuneCode, out var province))
             {
-                problems.Add(new(householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
+                problems.Add(new(h.Sheet ?? householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
                     "Mã xã không có trong danh mục đơn vị hành chính hiện hành (5 chữ số, theo Quyết định 19/2025/QĐ-TTg)."));
             }
             else if (!UnitScope.Contains(reference.User, province, row.CommuneCode, null))
             {
-                problems.Add(new(householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
+                problems.Add(new(h.Sheet ?? householdFile, h.Row, HouseholdColumns.CommuneCode, row.CommuneCode,
                     "Xã này nằm ngoài phạm vi quản lý của bạn."));
             }
         }
@@ -50,13 +50,13 @@ public static class ImportValidator
             var row = m.Value;
             if (!byCode.ContainsKey(row.HouseholdCode))
             {
-                problems.Add(new(memberFile, m.Row, MemberColumns.HouseholdCode, row.HouseholdCode,
+                problems.Add(new(m.Sheet ?? memberFile, m.Row, MemberColumns.HouseholdCode, row.HouseholdCode,
                     $"Không có hộ mã \"{row.HouseholdCode}\" trong bảng hộ gia đình."));
             }
 
             if (!reference.EthnicityCodes.Contains(row.EthnicityCode))
             {
-                problems.Add(new(memberFile, m.Row, MemberColumns.EthnicityCode, row.EthnicityCode,
+                problems.Add(new(m.Sheet ?? memberFile, m.Row, MemberColumns.EthnicityCode, row.EthnicityCode,
                     "Mã dân tộc không có trong danh mục 54 dân tộc (01–54)."));
             }
 
@@ -68,10 +68,10 @@ public static class ImportValidator
             if (row.PersonalId.Length > 0 && !ids.TryAdd(row.PersonalId, m))
             {
                 var first = ids[row.PersonalId];
-                problems.Add(new(memberFile, m.Row, MemberColumns.PersonalId, row.PersonalId,
+                problems.Add(new(m.Sheet ?? memberFile, m.Row, MemberColumns.PersonalId, row.PersonalId,
                     first.Value.HouseholdCode == row.HouseholdCode
-                        ? $"Số định danh trùng với dòng {first.Row} trong cùng hộ."
-                        : $"Số định danh này đã có ở hộ \"{first.Value.HouseholdCode}\" (dòng {first.Row}): một người không thể thuộc hai hộ."));
+                        ? $"Số định danh trùng với {Line(first.Row, first.Sheet, m.Sheet, memberFile)} trong cùng hộ."
+                        : $"Số định danh này đã có ở hộ \"{first.Value.HouseholdCode}\" ({Line(first.Row, first.Sheet, m.Sheet, memberFile)}): một người không thể thuộc hai hộ."));
             }
         }
 
@@ -80,11 +80,15 @@ public static class ImportValidator
             var count = heads.GetValueOrDefault(h.Value.HouseholdCode);
             if (count != 1)
             {
-                problems.Add(new(householdFile, h.Row, HouseholdColumns.HouseholdCode, h.Value.HouseholdCode,
+                problems.Add(new(h.Sheet ?? householdFile, h.Row, HouseholdColumns.HouseholdCode, h.Value.HouseholdCode,
                     count == 0
                         ? "Hộ không có thành viên là chủ hộ (relation_to_head = head) trong bảng thành viên."
                         : $"Hộ có {count} thành viên là chủ hộ; mỗi hộ có đúng một chủ hộ."));
             }
         }
     }
+
+    /// <summary>"dòng N", naming the sheet when it is not the one of the row being reported.</summary>
+    private static string Line(long row, string? sheet, string? current, string file) =>
+        sheet == current ? $"dòng {row}" : $"dòng {row} của trang \"{sheet ?? file}\"";
 }

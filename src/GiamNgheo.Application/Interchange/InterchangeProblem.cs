@@ -25,5 +25,8 @@ public sealed class InterchangeFileException : Exception
 /// <summary>One data row of an interchange table: its row number in the file and its fields in the table's column order.</summary>
 public sealed record InterchangeRawRow(long Row, string?[] Fields)
 {
+    /// <summary>The continuation sheet ("Thành viên (2)"…) the row comes from; null for the table's own sheet or file.</summary>
+    public string? Sheet { get; init; }
+
     public string Get(int column) => Fields[column] ?? string.Empty;
 }

@@ -291,23 +291,53 @@ public static class InterchangeTableReader
         return cuts;
     }
 
-    /// <summary>Reads one sheet of an XLSX workbook (the stream must be seekable).</summary>
+    /// <summary>
+    /// Reads one table of an XLSX workbook (the stream must be seekable): the sheet <paramref name="sheet"/>, then its
+    /// continuation sheets "<paramref name="sheet"/> (2)", "(3)"… while they exist (a table longer than an Excel sheet,
+    /// each with its own header row). Rows of a continuation sheet carry its name in <see cref="InterchangeRawRow.Sheet"/>
+    /// and their row number within it.
+    /// </summary>
     public static IEnumerable<InterchangeRawRow> ReadXlsx(
         Stream stream, string sheet, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, ICollection<InterchangeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(problems);
+        List<string> names;
+        try
+        {
+            names = MiniExcel.GetSheetNames(stream);
+            stream.Position = 0;
+        }
+        catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
+        {
+            throw Unreadable(sheet, e);
+        }
+
+        string? Find(string name) => names.FirstOrDefault(n => string.Equals(VietnameseText.Fold(n), VietnameseText.Fold(name), StringComparison.Ordinal));
+        var first = Find(sheet) ?? throw new InterchangeFileException(
+            $"Sổ Excel không có trang tính \"{sheet}\" (có: {string.Join(", ", names.Select(n => "\"" + n + "\""))}).");
+        foreach (var row in ReadSheet(stream, first, sheet, null, columns, required, problems))
+        {
+            yield return row;
+        }
+
+        for (var part = 2; Find(InterchangeWorkbookWriter.SheetName(sheet, part)) is { } next; part++)
+        {
+            stream.Position = 0;
+            foreach (var row in ReadSheet(stream, next, next, next, columns, required, problems))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static IEnumerable<InterchangeRawRow> ReadSheet(
+        Stream stream, string actual, string sheet, string? continuation, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required,
+        ICollection<InterchangeProblem> problems)
+    {
         IEnumerator<IDictionary<string, object?>> rows;
         try
         {
-            var names = MiniExcel.GetSheetNames(stream);
-            stream.Position = 0;
-            var actual = names.FirstOrDefault(n => string.Equals(VietnameseText.Fold(n), VietnameseText.Fold(sheet), StringComparison.Ordinal));
-            if (actual is null)
-            {
-                throw new InterchangeFileException($"Sổ Excel không có trang tính \"{sheet}\" (có: {string.Join(", ", names.Select(n => "\"" + n + "\""))}).");
-            }
-
             rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: actual, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>().GetEnumerator();
         }
@@ -376,7 +406,7 @@ public static class InterchangeTableReader
                     throw Unreadable(sheet, e, row);
                 }
 
-                yield return new InterchangeRawRow(row, fields);
+                yield return new InterchangeRawRow(row, fields) { Sheet = continuation };
             }
         }
     }

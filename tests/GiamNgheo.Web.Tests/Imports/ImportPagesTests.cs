@@ -31,6 +31,28 @@ public class ImportPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Export_Xlsx_WorkbookWithBothSheetsOfTheCommune()
+    {
+        var client = await app.PageClientAsync("xa");
+        var html = await client.GetStringAsync("/Imports");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppFactory.Antiforgery(html), ["unit"] = AppFactory.CommuneA, ["format"] = "xlsx",
+        });
+
+        var response = await client.PostAsync("/Imports?handler=Export", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Hộ gia đình", "Thành viên"], MiniExcelLibs.MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        var households = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Hộ gia đình").Cast<IDictionary<string, object?>>().ToList();
+        Assert.True(households.Count > 100);
+        Assert.All(households, h => Assert.Equal(AppFactory.CommuneA, h["commune_code"]));
+    }
+
+    [Fact]
     public async Task Export_OtherCommune_NotFound()
     {
         var client = await app.PageClientAsync("xa");

@@ -90,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
         Result<ExportSummary> result;
         if (format == "xlsx")
         {
-            // The XLSX writer is synchronous: write to a temporary file, then stream it.
+            // The XLSX package (ZipArchive) is written synchronously: write it to a temporary file, then stream that.
             var temp = Path.GetTempFileName();
             try
             {
