@@ -226,12 +226,12 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         if (unit.Level == AdminLevel.Commune)
         {
             var code = unit.Code;
-            var rows = await query.Where(a => a.CommuneCode == code && !a.IsCommuneTotal).ToListAsync(ct);
+            var rows = await query.CommuneTotals(false).Where(a => a.CommuneCode == code).ToListAsync(ct);
             return [.. rows.Select(r => ToAggregate(r, r.VillageCode))];
         }
 
         var province = unit.Code;
-        var communes = await query.Where(a => a.ProvinceCode == province && a.IsCommuneTotal).ToListAsync(ct);
+        var communes = await query.CommuneTotals(true).Where(a => a.ProvinceCode == province).ToListAsync(ct);
         return [.. communes.Select(r => ToAggregate(r, r.CommuneCode))];
     }
 
