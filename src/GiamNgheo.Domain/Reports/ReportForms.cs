@@ -49,15 +49,27 @@ public static class ReportForms
         ReportRowKind[] kinds = number == 11 ? [ReportRowKind.Persons] : definition.HasPersonsRow ? [ReportRowKind.Households, ReportRowKind.Persons] : [ReportRowKind.Households];
         var byUnit = aggregates.GroupBy(a => a.Key.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rows = new List<ReportRow>();
-        var inUnits = new List<ReportAggregate>();
+
+        // The total row sums the units' numerators and denominators (exact: whole counts), then recomputes its rates,
+        // instead of going over every aggregate row a second time.
+        var totals = kinds.Select(_ => (Sums: new decimal[cols.Count], Denominators: new decimal[cols.Count])).ToArray();
         foreach (var unit in context.Units)
         {
             var members = byUnit.TryGetValue(unit.Code, out var list) ? list : [];
-            inUnits.AddRange(members);
-            rows.AddRange(kinds.Select(kind => new ReportRow(unit.Code, unit.Name, kind, false, AggregateValues(cols, members, kind))));
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var (sums, denominators) = AggregateSums(cols, members, kinds[k]);
+                for (var i = 0; i < cols.Count; i++)
+                {
+                    totals[k].Sums[i] += sums[i];
+                    totals[k].Denominators[i] += denominators[i];
+                }
+
+                rows.Add(new ReportRow(unit.Code, unit.Name, kinds[k], false, Rates(cols, sums, denominators)));
+            }
         }
 
-        rows.AddRange(kinds.Select(kind => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, AggregateValues(cols, inUnits, kind))));
+        rows.AddRange(kinds.Select((kind, k) => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, Rates(cols, totals[k].Sums, totals[k].Denominators))));
         return new ReportTable(number, definition.Code, definition.TitleVi, context.UnitCode, context.UnitName, context.Year, context.StandardCode,
             [.. cols.Select(c => new ReportColumn(c.Key, c.HeaderVi, c.Denominator is not null))], rows);
     }
@@ -284,21 +296,20 @@ public static class ReportForms
         ];
     }
 
-    private static decimal[] AggregateValues(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
+    private static (decimal[] Sums, decimal[] Denominators) AggregateSums(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
     {
-        var values = new decimal[cols.Count];
+        var sums = new decimal[cols.Count];
+        var denominators = new decimal[cols.Count];
         for (var i = 0; i < cols.Count; i++)
         {
             var col = cols[i];
             decimal sum = 0, denominator = 0;
             foreach (var a in aggregates)
             {
-                if (a.Kind != col.Source)
+                if (a.Kind == col.Source)
                 {
-                    continue;
+                    sum += col.Aggregate(a, kind);
                 }
-
-                sum += col.Aggregate(a, kind);
             }
 
             if (col.AggregateDenominator is not null)
@@ -312,9 +323,22 @@ public static class ReportForms
                 }
             }
 
-            values[i] = col.Denominator is null ? sum
-                : denominator == 0 ? 0
-                : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+            sums[i] = sum;
+            denominators[i] = denominator;
+        }
+
+        return (sums, denominators);
+    }
+
+    /// <summary>A row's values: the sums, with each rate column recomputed from its numerator and denominator.</summary>
+    private static decimal[] Rates(List<Col> cols, decimal[] sums, decimal[] denominators)
+    {
+        var values = new decimal[cols.Count];
+        for (var i = 0; i < cols.Count; i++)
+        {
+            values[i] = cols[i].Denominator is null ? sums[i]
+                : denominators[i] == 0 ? 0
+                : Math.Round(sums[i] * 100 / denominators[i], 2, MidpointRounding.AwayFromZero);
         }
 
         return values;
