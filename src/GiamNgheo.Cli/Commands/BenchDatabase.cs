@@ -68,7 +68,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+            // No command timeout: at 1 M households the end of a COPY (index upkeep) and the rebuild outlast 30 s.
+            ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString,
         }, server, keepPostgres is null ? database : null);
     }
 

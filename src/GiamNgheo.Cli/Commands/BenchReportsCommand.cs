@@ -119,6 +119,12 @@ internal static class BenchReportsCommand
             }, ct);
             var communeForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [], true, c), ct);
             var communeCounts = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
+            var communeAggregates = await TimeAsync(host.Services, async (sp, c) =>
+            {
+                var loader = sp.GetRequiredService<ReportDataLoader>();
+                var unit = await loader.ResolveUnitAsync(commune, 2025, c);
+                return await sp.GetRequiredService<ReportAggregates>().ReadAsync(unit!, 2025, "ND07_2021", null, c);
+            }, ct);
             var communeLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [14, 15], true, c), ct);
             var communeListRows = await TimeAsync(host.Services, async (sp, c) =>
             {
@@ -133,7 +139,7 @@ internal static class BenchReportsCommand
             output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists,8:F0} ms"));
             output.WriteLine(Invariant($"  of which reading rows:   {listRows,8:F0} ms  (ReportListLoader, province)"));
             output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms,8:F0} ms"));
-            output.WriteLine(Invariant($"  of which forms 1–13:     {communeCounts,8:F0} ms"));
+            output.WriteLine(Invariant($"  of which forms 1–13:     {communeCounts,8:F0} ms  (reading aggregate rows {communeAggregates:F0} ms)"));
             output.WriteLine(Invariant($"  of which lists 14–15:    {communeLists,8:F0} ms  (reading rows {communeListRows:F0} ms)"));
             output.WriteLine(Invariant($"  (process CPU ms of the best runs, in order: {string.Join(" / ", Cpu.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))})"));
             output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh,8:F0} ms  (2025, every standard: what one edit costs)"));
