@@ -412,6 +412,7 @@ public static class ReportForms
 
         var rows = new List<ReportRow>();
         var householdNo = 0;
+        string[] blankNeeds = [.. supports.Select(_ => string.Empty)];
         var byUnit = households.Where(h => h.Category == list).GroupBy(h => h.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(h => h.HouseholdCode, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         foreach (var unit in context.Units)
@@ -436,25 +437,37 @@ public static class ReportForms
                 };
                 var needs = context.Needs.Count == supports.Length
                     ? context.Needs.Select(n => (h.Needs & n.Bit) != 0 ? "x" : string.Empty).ToArray()
-                    : [.. supports.Select(_ => string.Empty)];
+                    : blankNeeds;
                 var members = h.Members.Count > 0 ? h.Members : [new ReportMember(1, string.Empty, 0, Sex.Male, string.Empty, "Chủ hộ")];
-                foreach (var m in members.OrderBy(m => m.Order))
+                var firstOrder = int.MaxValue;
+                foreach (var m in members)
                 {
-                    var first = m.Order == members.Min(x => x.Order);
+                    firstOrder = Math.Min(firstOrder, m.Order);
+                }
+
+                foreach (var m in members.Count > 1 ? members.OrderBy(m => m.Order) : (IEnumerable<ReportMember>)members)
+                {
+                    var first = m.Order == firstOrder;
                     var born = m.BirthYear > 0 ? m.BirthYear.ToString(CultureInfo.InvariantCulture) : string.Empty;
-                    string[] texts =
-                    [
-                        first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                        first ? h.HouseholdCode : string.Empty,
-                        m.Order.ToString(CultureInfo.InvariantCulture),
-                        m.FullName,
-                        m.Sex == Sex.Male ? born : string.Empty,
-                        m.Sex == Sex.Female ? born : string.Empty,
-                        m.EthnicityName,
-                        m.RelationVi,
-                        .. first ? flags : flags.Select(_ => string.Empty),
-                        .. first ? needs : needs.Select(_ => string.Empty),
-                    ];
+                    var texts = new string[8 + flags.Length + needs.Length];
+                    texts[0] = first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                    texts[1] = first ? h.HouseholdCode : string.Empty;
+                    texts[2] = m.Order.ToString(CultureInfo.InvariantCulture);
+                    texts[3] = m.FullName;
+                    texts[4] = m.Sex == Sex.Male ? born : string.Empty;
+                    texts[5] = m.Sex == Sex.Female ? born : string.Empty;
+                    texts[6] = m.EthnicityName;
+                    texts[7] = m.RelationVi;
+                    for (var i = 0; i < flags.Length; i++)
+                    {
+                        texts[8 + i] = first ? flags[i] : string.Empty;
+                    }
+
+                    for (var i = 0; i < needs.Length; i++)
+                    {
+                        texts[8 + flags.Length + i] = first ? needs[i] : string.Empty;
+                    }
+
                     rows.Add(new ReportRow(unit.Code, unit.Name, ReportRowKind.Line, false, []) { Texts = texts });
                 }
             }
