@@ -73,7 +73,7 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         await aggregates.RefreshDirtyAsync(unit.Code, ct);
 
         // Every figure is a sum of report aggregate rows (report_aggregates), never a scan of the households.
-        var all = db.ReportAggregates.AsNoTracking().Where(a => a.IsCommuneTotal && a.Kind == ReportAggregateKind.Households && a.Category != null);
+        var all = db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.Kind == ReportAggregateKind.Households && a.Category != null);
         all = province ? all.Where(c => c.ProvinceCode == unitCode) : all.Where(c => c.CommuneCode == unitCode);
         var counts = await all.GroupBy(c => new { c.StandardCode, c.Year, c.Category })
             .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, Count = g.Sum(c => c.Households) }).ToListAsync(ct);

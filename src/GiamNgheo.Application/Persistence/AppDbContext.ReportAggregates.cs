@@ -12,7 +12,7 @@ public abstract partial class AppDbContext
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(ReportAggregateChangeMarker.Instance);
+        optionsBuilder.AddInterceptors(ReportAggregateChangeMarker.Instance, SqliteReadTuning.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 }

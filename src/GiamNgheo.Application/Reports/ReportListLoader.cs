@@ -36,25 +36,36 @@ public sealed class ReportListLoader(AppDbContext db)
         var households = db.Households.AsNoTracking();
         households = province ? households.Where(h => h.ProvinceCode == code) : households.Where(h => h.CommuneCode == code);
         var surveys = db.HouseholdSurveys.AsNoTracking().Where(s => s.Year == year);
-        surveys = province
-            ? surveys.Where(s => s.ProvinceCode == code)
-            : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.CommuneCode == code));
+        if (province)
+        {
+            surveys = surveys.Where(s => s.ProvinceCode == code);
+        }
 
-        var heads = await listed
-            .Select(c => new
-            {
-                c.HouseholdId,
-                c.Category,
-                c.CommuneCode,
-                c.VillageCode,
-                Code = households.Where(h => h.Id == c.HouseholdId).Select(h => h.Code).FirstOrDefault(),
-                Groups = households.Where(h => h.Id == c.HouseholdId).Select(h => (SpecialGroups?)h.Groups).FirstOrDefault(),
-                Needs = surveys.Where(s => s.HouseholdId == c.HouseholdId).Select(s => (SupportNeeds?)s.Needs).FirstOrDefault(),
-            })
+        // The listed classifications come from the covering index (unit, year, standard, category, household, village…);
+        // each listed household is then one primary-key lookup (code, groups) and one survey lookup (needs). A household
+        // that has left the unit keeps its list line without code, groups, needs or members, as the reference loader.
+        var heads = await (from c in listed
+                           join h in households on c.HouseholdId equals h.Id into hs
+                           from h in hs.DefaultIfEmpty()
+                           select new
+                           {
+                               c.HouseholdId,
+                               c.Category,
+                               c.CommuneCode,
+                               c.VillageCode,
+                               InUnit = h != null,
+                               Code = h != null ? h.Code : null,
+                               Groups = h != null ? (SpecialGroups?)h.Groups : null,
+                               // A correlated lookup (index household, year), not a join: PostgreSQL hashed a join on
+                               // a sequential scan of the whole year's surveys.
+                               Needs = province || h != null
+                                   ? surveys.Where(s => s.HouseholdId == c.HouseholdId).Select(s => (SupportNeeds?)s.Needs).FirstOrDefault()
+                                   : null,
+                           })
             .ToListAsync(ct);
 
         // Earlier years of the listed households (a correlated range lookup would let SQLite's planner scan the
-        // unit's index per household): one IN query, folded in memory.
+        // unit's index per household): one IN query over the covering index, folded in memory.
         var listedIds = listed.Select(c => c.HouseholdId);
         var history = new Dictionary<long, (HouseholdCategory? Previous, bool Poor, bool NearPoor)>();
         foreach (var p in await earlier.Where(p => listedIds.Contains(p.HouseholdId)).Select(p => new { p.HouseholdId, p.Year, p.Category }).ToListAsync(ct))
@@ -65,17 +76,29 @@ public sealed class ReportListLoader(AppDbContext db)
                 : (previous, poor || p.Category == HouseholdCategory.Poor, near || p.Category == HouseholdCategory.NearPoor);
         }
 
+        // Members of the listed households; those of a household outside the unit are dropped below (members carry
+        // the province code, so only a commune needs that check, made on the heads already read).
         var members = db.Members.AsNoTracking();
-        members = province ? members.Where(m => m.ProvinceCode == code) : members.Where(m => m.Household!.CommuneCode == code);
+        if (province)
+        {
+            members = members.Where(m => m.ProvinceCode == code);
+        }
+
         var lines = await (from m in members
                            join c in listed on m.HouseholdId equals c.HouseholdId
                            select new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead })
             .ToListAsync(ct);
+        var inUnit = heads.Where(h => h.InUnit).Select(h => h.HouseholdId).ToHashSet();
         var ethnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct);
         var relations = Enum.GetValues<RelationToHead>().ToDictionary(r => r, r => r.ToVietnamese());
         var byHousehold = new Dictionary<long, List<ReportMember>>(heads.Count);
         foreach (var m in lines)
         {
+            if (!inUnit.Contains(m.HouseholdId))
+            {
+                continue;
+            }
+
             if (!byHousehold.TryGetValue(m.HouseholdId, out var list))
             {
                 byHousehold[m.HouseholdId] = list = new List<ReportMember>(4);

@@ -2,6 +2,7 @@ using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reports;
+using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -178,7 +179,7 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
             await aggregates.RefreshDirtyAsync(t.UnitCode, ct);
             var code = t.UnitCode;
             var standardCode = t.StandardCode;
-            var rows = db.ReportAggregates.AsNoTracking().Where(a => a.IsCommuneTotal && a.Kind == ReportAggregateKind.Households
+            var rows = db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.Kind == ReportAggregateKind.Households
                 && a.StandardCode == standardCode && a.Category != null && a.Year <= t.ToYear);
             rows = t.UnitLevel == AdminLevel.Province ? rows.Where(a => a.ProvinceCode == code) : rows.Where(a => a.CommuneCode == code);
             var facts = await rows.GroupBy(a => new { a.CommuneCode, a.Year, a.Category, a.PreviousCategory, a.Recognised })

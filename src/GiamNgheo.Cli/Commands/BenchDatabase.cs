@@ -22,8 +22,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>The configuration keys that point <c>CliHost</c> at this database.</summary>
     public Dictionary<string, string?> Overrides { get; }
 
-    /// <summary>Null (with the reason written to <paramref name="error"/>) when PostgreSQL is asked for but not configured.</summary>
-    public static async Task<BenchDatabase?> CreateAsync(string provider, string sqlitePath, TextWriter error, CancellationToken ct)
+    /// <summary>
+    /// Null (with the reason written to <paramref name="error"/>) when PostgreSQL is asked for but not configured.
+    /// <paramref name="keepPostgres"/>: a PostgreSQL database name to use (created when missing) and keep, instead of a
+    /// fresh one dropped afterwards (to iterate on the same data).
+    /// </summary>
+    public static async Task<BenchDatabase?> CreateAsync(string provider, string sqlitePath, TextWriter error, CancellationToken ct, string? keepPostgres = null)
     {
         if (provider != "postgres")
         {
@@ -42,19 +46,31 @@ internal sealed class BenchDatabase : IAsyncDisposable
             return null;
         }
 
-        var database = "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
+        if (keepPostgres is not null && !System.Text.RegularExpressions.Regex.IsMatch(keepPostgres, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            await error.WriteLineAsync("Lỗi: tên cơ sở dữ liệu PostgreSQL chỉ gồm a-z, 0-9, _.");
+            return null;
+        }
+
+        var database = keepPostgres ?? "giamngheo_bench_" + Guid.NewGuid().ToString("N")[..8];
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync(ct);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+            exists.Parameters.AddWithValue("name", database);
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await create.ExecuteNonQueryAsync(ct);
+            }
         }
 
         return new BenchDatabase(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
+            // No command timeout: at 1 M households the end of a COPY (index upkeep) and the rebuild outlast 30 s.
             ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString,
-        }, server, database);
+        }, server, keepPostgres is null ? database : null);
     }
 
     public async ValueTask DisposeAsync()

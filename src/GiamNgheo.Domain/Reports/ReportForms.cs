@@ -49,15 +49,27 @@ public static class ReportForms
         ReportRowKind[] kinds = number == 11 ? [ReportRowKind.Persons] : definition.HasPersonsRow ? [ReportRowKind.Households, ReportRowKind.Persons] : [ReportRowKind.Households];
         var byUnit = aggregates.GroupBy(a => a.Key.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rows = new List<ReportRow>();
-        var inUnits = new List<ReportAggregate>();
+
+        // The total row sums the units' numerators and denominators (exact: whole counts), then recomputes its rates,
+        // instead of going over every aggregate row a second time.
+        var totals = kinds.Select(_ => (Sums: new decimal[cols.Count], Denominators: new decimal[cols.Count])).ToArray();
         foreach (var unit in context.Units)
         {
             var members = byUnit.TryGetValue(unit.Code, out var list) ? list : [];
-            inUnits.AddRange(members);
-            rows.AddRange(kinds.Select(kind => new ReportRow(unit.Code, unit.Name, kind, false, AggregateValues(cols, members, kind))));
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var (sums, denominators) = AggregateSums(cols, members, kinds[k]);
+                for (var i = 0; i < cols.Count; i++)
+                {
+                    totals[k].Sums[i] += sums[i];
+                    totals[k].Denominators[i] += denominators[i];
+                }
+
+                rows.Add(new ReportRow(unit.Code, unit.Name, kinds[k], false, Rates(cols, sums, denominators)));
+            }
         }
 
-        rows.AddRange(kinds.Select(kind => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, AggregateValues(cols, inUnits, kind))));
+        rows.AddRange(kinds.Select((kind, k) => new ReportRow(context.UnitCode, "Tổng cộng", kind, true, Rates(cols, totals[k].Sums, totals[k].Denominators))));
         return new ReportTable(number, definition.Code, definition.TitleVi, context.UnitCode, context.UnitName, context.Year, context.StandardCode,
             [.. cols.Select(c => new ReportColumn(c.Key, c.HeaderVi, c.Denominator is not null))], rows);
     }
@@ -284,21 +296,20 @@ public static class ReportForms
         ];
     }
 
-    private static decimal[] AggregateValues(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
+    private static (decimal[] Sums, decimal[] Denominators) AggregateSums(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
     {
-        var values = new decimal[cols.Count];
+        var sums = new decimal[cols.Count];
+        var denominators = new decimal[cols.Count];
         for (var i = 0; i < cols.Count; i++)
         {
             var col = cols[i];
             decimal sum = 0, denominator = 0;
             foreach (var a in aggregates)
             {
-                if (a.Kind != col.Source)
+                if (a.Kind == col.Source)
                 {
-                    continue;
+                    sum += col.Aggregate(a, kind);
                 }
-
-                sum += col.Aggregate(a, kind);
             }
 
             if (col.AggregateDenominator is not null)
@@ -312,9 +323,22 @@ public static class ReportForms
                 }
             }
 
-            values[i] = col.Denominator is null ? sum
-                : denominator == 0 ? 0
-                : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+            sums[i] = sum;
+            denominators[i] = denominator;
+        }
+
+        return (sums, denominators);
+    }
+
+    /// <summary>A row's values: the sums, with each rate column recomputed from its numerator and denominator.</summary>
+    private static decimal[] Rates(List<Col> cols, decimal[] sums, decimal[] denominators)
+    {
+        var values = new decimal[cols.Count];
+        for (var i = 0; i < cols.Count; i++)
+        {
+            values[i] = cols[i].Denominator is null ? sums[i]
+                : denominators[i] == 0 ? 0
+                : Math.Round(sums[i] * 100 / denominators[i], 2, MidpointRounding.AwayFromZero);
         }
 
         return values;
@@ -388,6 +412,7 @@ public static class ReportForms
 
         var rows = new List<ReportRow>();
         var householdNo = 0;
+        string[] blankNeeds = [.. supports.Select(_ => string.Empty)];
         var byUnit = households.Where(h => h.Category == list).GroupBy(h => h.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(h => h.HouseholdCode, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         foreach (var unit in context.Units)
@@ -412,25 +437,37 @@ public static class ReportForms
                 };
                 var needs = context.Needs.Count == supports.Length
                     ? context.Needs.Select(n => (h.Needs & n.Bit) != 0 ? "x" : string.Empty).ToArray()
-                    : [.. supports.Select(_ => string.Empty)];
+                    : blankNeeds;
                 var members = h.Members.Count > 0 ? h.Members : [new ReportMember(1, string.Empty, 0, Sex.Male, string.Empty, "Chủ hộ")];
-                foreach (var m in members.OrderBy(m => m.Order))
+                var firstOrder = int.MaxValue;
+                foreach (var m in members)
                 {
-                    var first = m.Order == members.Min(x => x.Order);
+                    firstOrder = Math.Min(firstOrder, m.Order);
+                }
+
+                foreach (var m in members.Count > 1 ? members.OrderBy(m => m.Order) : (IEnumerable<ReportMember>)members)
+                {
+                    var first = m.Order == firstOrder;
                     var born = m.BirthYear > 0 ? m.BirthYear.ToString(CultureInfo.InvariantCulture) : string.Empty;
-                    string[] texts =
-                    [
-                        first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                        first ? h.HouseholdCode : string.Empty,
-                        m.Order.ToString(CultureInfo.InvariantCulture),
-                        m.FullName,
-                        m.Sex == Sex.Male ? born : string.Empty,
-                        m.Sex == Sex.Female ? born : string.Empty,
-                        m.EthnicityName,
-                        m.RelationVi,
-                        .. first ? flags : flags.Select(_ => string.Empty),
-                        .. first ? needs : needs.Select(_ => string.Empty),
-                    ];
+                    var texts = new string[8 + flags.Length + needs.Length];
+                    texts[0] = first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                    texts[1] = first ? h.HouseholdCode : string.Empty;
+                    texts[2] = m.Order.ToString(CultureInfo.InvariantCulture);
+                    texts[3] = m.FullName;
+                    texts[4] = m.Sex == Sex.Male ? born : string.Empty;
+                    texts[5] = m.Sex == Sex.Female ? born : string.Empty;
+                    texts[6] = m.EthnicityName;
+                    texts[7] = m.RelationVi;
+                    for (var i = 0; i < flags.Length; i++)
+                    {
+                        texts[8 + i] = first ? flags[i] : string.Empty;
+                    }
+
+                    for (var i = 0; i < needs.Length; i++)
+                    {
+                        texts[8 + flags.Length + i] = first ? needs[i] : string.Empty;
+                    }
+
                     rows.Add(new ReportRow(unit.Code, unit.Name, ReportRowKind.Line, false, []) { Texts = texts });
                 }
             }

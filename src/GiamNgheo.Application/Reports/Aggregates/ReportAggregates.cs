@@ -223,44 +223,44 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             query = query.Where(a => list.Contains(a.Kind));
         }
 
-        if (unit.Level == AdminLevel.Commune)
+        // Only the columns the forms read (not the row's id, year, standard and codes of the other level).
+        var village = unit.Level == AdminLevel.Commune;
+        var code = unit.Code;
+        query = village ? query.CommuneTotals(false).Where(a => a.CommuneCode == code) : query.CommuneTotals(true).Where(a => a.ProvinceCode == code);
+        var rows = await query.Select(r => new
         {
-            var code = unit.Code;
-            var rows = await query.Where(a => a.CommuneCode == code && !a.IsCommuneTotal).ToListAsync(ct);
-            return [.. rows.Select(r => ToAggregate(r, r.VillageCode))];
-        }
-
-        var province = unit.Code;
-        var communes = await query.Where(a => a.ProvinceCode == province && a.IsCommuneTotal).ToListAsync(ct);
-        return [.. communes.Select(r => ToAggregate(r, r.CommuneCode))];
+            UnitCode = village ? r.VillageCode : r.CommuneCode,
+            r.Kind, r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
+            r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children,
+            r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
+        }).ToListAsync(ct);
+        return [.. rows.Select(r => new ReportAggregate
+        {
+            Kind = r.Kind,
+            Key = new ReportHousehold
+            {
+                HouseholdId = 0,
+                UnitCode = r.UnitCode,
+                Category = r.Category,
+                PreviousCategory = r.PreviousCategory,
+                EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
+                EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
+                Groups = r.Groups,
+                HeadEthnicityCode = r.HeadEthnicityCode,
+                Recognised = r.Recognised,
+                Causes = r.Causes,
+                Deprived = r.Deprived.Length == 0 ? [] : r.Deprived.Split(';'),
+            },
+            Households = r.Households,
+            Persons = r.Persons,
+            PreviousPersons = r.PreviousPersons,
+            PersonsGrown = r.PersonsGrown,
+            PersonsShrunk = r.PersonsShrunk,
+            Children = r.Children,
+            ChildrenHealthDeprived = r.ChildrenHealthDeprived,
+            ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+            MultidimensionallyPoor = r.MultidimensionallyPoor,
+            ScoreSum = r.ScoreNanos / ScoreScale,
+        })];
     }
-
-    private static ReportAggregate ToAggregate(ReportAggregateEntity r, string unitCode) => new()
-    {
-        Kind = r.Kind,
-        Key = new ReportHousehold
-        {
-            HouseholdId = 0,
-            UnitCode = unitCode,
-            Category = r.Category,
-            PreviousCategory = r.PreviousCategory,
-            EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
-            EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
-            Groups = r.Groups,
-            HeadEthnicityCode = r.HeadEthnicityCode,
-            Recognised = r.Recognised,
-            Causes = r.Causes,
-            Deprived = r.Deprived.Length == 0 ? [] : r.Deprived.Split(';'),
-        },
-        Households = r.Households,
-        Persons = r.Persons,
-        PreviousPersons = r.PreviousPersons,
-        PersonsGrown = r.PersonsGrown,
-        PersonsShrunk = r.PersonsShrunk,
-        Children = r.Children,
-        ChildrenHealthDeprived = r.ChildrenHealthDeprived,
-        ChildrenEducationDeprived = r.ChildrenEducationDeprived,
-        MultidimensionallyPoor = r.MultidimensionallyPoor,
-        ScoreSum = r.ScoreNanos / ScoreScale,
-    };
 }

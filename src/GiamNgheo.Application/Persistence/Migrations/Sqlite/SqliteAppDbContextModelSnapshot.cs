@@ -1630,9 +1630,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("HouseholdId", "Year", "StandardCode")
                         .IsUnique();
 
-                    b.HasIndex("CommuneCode", "Year", "StandardCode", "Category");
+                    b.HasIndex("CommuneCode", "Year", "StandardCode", "Category", "HouseholdId", "VillageCode");
 
-                    b.HasIndex("ProvinceCode", "Year", "StandardCode", "Category");
+                    b.HasIndex("ProvinceCode", "Year", "StandardCode", "Category", "HouseholdId", "CommuneCode", "VillageCode");
 
                     b.ToTable("household_classifications", (string)null);
                 });
