@@ -234,6 +234,8 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children,
             r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
         }).ToListAsync(ct);
+        // The same deprivation lists recur across many rows: split each distinct text once.
+        var split = new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [] };
         return [.. rows.Select(r => new ReportAggregate
         {
             Kind = r.Kind,
@@ -249,7 +251,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
                 HeadEthnicityCode = r.HeadEthnicityCode,
                 Recognised = r.Recognised,
                 Causes = r.Causes,
-                Deprived = r.Deprived.Length == 0 ? [] : r.Deprived.Split(';'),
+                Deprived = split.TryGetValue(r.Deprived, out var codes) ? codes : split[r.Deprived] = r.Deprived.Split(';'),
             },
             Households = r.Households,
             Persons = r.Persons,
