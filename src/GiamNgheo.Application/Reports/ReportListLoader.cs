@@ -22,6 +22,7 @@ public sealed class ReportListLoader(AppDbContext db)
 {
     public async Task<List<ReportHousehold>> LoadAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct)
     {
+        await using var snapshot = await ReportReads.BeginAsync(db, ct);
         var standardCode = standard.Code;
         var province = unit.Level == AdminLevel.Province;
         var code = unit.Code;

@@ -4,7 +4,6 @@ using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GiamNgheo.Application.Reports;
 
@@ -13,7 +12,7 @@ public sealed record ReportSetView(ReportUnitInfo Unit, int Year, string Standar
 
 /// <summary>Computes the official forms for a unit, year and standard.</summary>
 public sealed class ReportService(
-    AppDbContext db, ReportDataLoader loader, ReportListLoader listLoader, ReportAggregates aggregates, LegacyDistricts legacy, IServiceScopeFactory scopes)
+    AppDbContext db, ReportDataLoader loader, ReportListLoader listLoader, ReportAggregates aggregates, LegacyDistricts legacy)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -80,35 +79,13 @@ public sealed class ReportService(
         await aggregates.RefreshDirtyAsync(resolved.Code, ct);
         var counts = wanted.Where(n => n <= 13).ToList();
         var lists = wanted.Where(n => n >= 14).ToList();
-        List<ReportAggregate> rows = [];
-        List<ReportHousehold> listed = [];
-        if (counts.Count > 0 && lists.Count > 0)
-        {
-            // Both at once, on two connections (the lists in their own scope): the aggregate rows and the list rows are
-            // independent reads of the same committed state, and together they are most of a commune's report time.
-            await using var side = scopes.CreateAsyncScope();
-            var sideLoader = side.ServiceProvider.GetRequiredService<ReportListLoader>();
-            var listing = Task.Run(() => sideLoader.LoadAsync(resolved, year, standard, ct), ct);
-            try
-            {
-                rows = await aggregates.ReadAsync(resolved, year, standardCode, null, ct);
-            }
-            finally
-            {
-                listed = await listing;
-            }
-        }
-        else if (counts.Count > 0)
-        {
-            rows = await aggregates.ReadAsync(resolved, year, standardCode, null, ct);
-        }
-        else if (lists.Count > 0)
-        {
-            listed = await listLoader.LoadAsync(resolved, year, standard, ct);
-        }
-
+        // (Reading the lists on a second connection while this one read the aggregates was measured slower at 1 M: 777
+        // against 649 ms for a 53,000-household commune on SQLite, two cores.)
+        var rows = counts.Count > 0 ? await aggregates.ReadAsync(resolved, year, standardCode, null, ct) : [];
+        var listed = lists.Count > 0 ? await listLoader.LoadAsync(resolved, year, standard, ct) : [];
         var context = await loader.ContextAsync(resolved, year, standard, rows.Select(r => r.Key.UnitCode).Concat(listed.Select(h => h.UnitCode)), ct);
-        var computed = wanted.Select(n => n <= 13 ? ReportForms.Build(n, context, rows) : ReportForms.Build(n, context, listed)).ToList();
+        var countTables = counts.Count > 0 ? ReportForms.BuildCounts(counts, context, rows) : [];
+        var computed = wanted.Select(n => n <= 13 ? countTables[counts.IndexOf(n)] : ReportForms.Build(n, context, listed)).ToList();
         return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, computed, null));
     }
 

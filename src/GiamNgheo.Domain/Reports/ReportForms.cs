@@ -34,20 +34,33 @@ public static class ReportForms
     /// A count form (1–13) from aggregate rows (<see cref="ReportAggregation"/>): the same columns as
     /// <see cref="Build(int, ReportContext, IReadOnlyList{ReportHousehold})"/>, each summed over the groups instead of the households.
     /// </summary>
-    public static ReportTable Build(int number, ReportContext context, IReadOnlyList<ReportAggregate> aggregates)
+    public static ReportTable Build(int number, ReportContext context, IReadOnlyList<ReportAggregate> aggregates) =>
+        BuildCounts([number], context, aggregates)[0];
+
+    /// <summary>Several count forms (1–13) from the same aggregate rows, grouped by unit once for all of them.</summary>
+    public static IReadOnlyList<ReportTable> BuildCounts(IReadOnlyList<int> numbers, ReportContext context, IReadOnlyList<ReportAggregate> aggregates)
     {
+        ArgumentNullException.ThrowIfNull(numbers);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(aggregates);
-        if (number is < 1 or > 13)
+        if (numbers.FirstOrDefault(n => n is < 1 or > 13) is var bad and not 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(number), number, "1–13: the detailed lists need households.");
+            throw new ArgumentOutOfRangeException(nameof(numbers), bad, "1–13: the detailed lists need households.");
         }
 
         var keys = aggregates.Where(a => a.Kind == ReportAggregateKind.Households && a.Households > 0).Select(a => a.Key).ToList();
+        // Per unit, the rows of each kind apart: a column sums one kind, so it never walks the others.
+        var byUnit = aggregates.GroupBy(a => a.Key.UnitCode, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => g.GroupBy(a => a.Kind).ToDictionary(k => k.Key, k => k.ToList()), StringComparer.Ordinal);
+        return [.. numbers.Select(n => BuildCount(n, context, keys, byUnit))];
+    }
+
+    private static ReportTable BuildCount(
+        int number, ReportContext context, List<ReportHousehold> keys, Dictionary<string, Dictionary<ReportAggregateKind, List<ReportAggregate>>> byUnit)
+    {
         var cols = Columns(number, context, keys);
         var definition = ReportDefinitions.Get(number);
         ReportRowKind[] kinds = number == 11 ? [ReportRowKind.Persons] : definition.HasPersonsRow ? [ReportRowKind.Households, ReportRowKind.Persons] : [ReportRowKind.Households];
-        var byUnit = aggregates.GroupBy(a => a.Key.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rows = new List<ReportRow>();
 
         // The total row sums the units' numerators and denominators (exact: whole counts), then recomputes its rates,
@@ -55,7 +68,7 @@ public static class ReportForms
         var totals = kinds.Select(_ => (Sums: new decimal[cols.Count], Denominators: new decimal[cols.Count])).ToArray();
         foreach (var unit in context.Units)
         {
-            var members = byUnit.TryGetValue(unit.Code, out var list) ? list : [];
+            var members = byUnit.TryGetValue(unit.Code, out var list) ? list : NoRows;
             for (var k = 0; k < kinds.Length; k++)
             {
                 var (sums, denominators) = AggregateSums(cols, members, kinds[k]);
@@ -296,7 +309,10 @@ public static class ReportForms
         ];
     }
 
-    private static (decimal[] Sums, decimal[] Denominators) AggregateSums(List<Col> cols, List<ReportAggregate> aggregates, ReportRowKind kind)
+    private static readonly Dictionary<ReportAggregateKind, List<ReportAggregate>> NoRows = [];
+
+    private static (decimal[] Sums, decimal[] Denominators) AggregateSums(
+        List<Col> cols, Dictionary<ReportAggregateKind, List<ReportAggregate>> aggregates, ReportRowKind kind)
     {
         var sums = new decimal[cols.Count];
         var denominators = new decimal[cols.Count];
@@ -304,22 +320,19 @@ public static class ReportForms
         {
             var col = cols[i];
             decimal sum = 0, denominator = 0;
-            foreach (var a in aggregates)
+            if (aggregates.TryGetValue(col.Source, out var rows))
             {
-                if (a.Kind == col.Source)
+                foreach (var a in rows)
                 {
                     sum += col.Aggregate(a, kind);
                 }
             }
 
-            if (col.AggregateDenominator is not null)
+            if (col.AggregateDenominator is not null && aggregates.TryGetValue(col.DenominatorSource, out var denominatorRows))
             {
-                foreach (var a in aggregates)
+                foreach (var a in denominatorRows)
                 {
-                    if (a.Kind == col.DenominatorSource)
-                    {
-                        denominator += col.AggregateDenominator(a, kind);
-                    }
+                    denominator += col.AggregateDenominator(a, kind);
                 }
             }
 

@@ -216,6 +216,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
     /// </summary>
     public async Task<List<ReportAggregate>> ReadAsync(ReportUnitInfo unit, int year, string standardCode, IReadOnlyCollection<ReportAggregateKind>? kinds, CancellationToken ct)
     {
+        await using var snapshot = await ReportReads.BeginAsync(db, ct);
         var query = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year);
         if (kinds is { Count: > 0 })
         {

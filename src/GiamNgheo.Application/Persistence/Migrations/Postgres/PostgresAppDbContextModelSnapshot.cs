@@ -393,9 +393,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("FullNameFolded");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("PersonalId");
+
+                    b.HasIndex("HouseholdId", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
+                        .HasDatabaseName("IX_members_HouseholdId_ListColumns");
 
                     b.ToTable("members", (string)null);
                 });
