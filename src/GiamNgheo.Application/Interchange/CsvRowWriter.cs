@@ -8,7 +8,7 @@ namespace GiamNgheo.Application.Interchange;
 /// when it holds a comma, a quote or a line break (quotes doubled), numbers and dates in the invariant culture.
 /// Rows are formatted into a char buffer and handed to the stream in blocks, so both sync and async callers stream.
 /// </summary>
-internal sealed class CsvRowWriter : IDisposable, IAsyncDisposable
+internal sealed class CsvRowWriter : IInterchangeCells, IDisposable, IAsyncDisposable
 {
     private const int FlushThreshold = 1 << 16;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -94,6 +94,12 @@ internal sealed class CsvRowWriter : IDisposable, IAsyncDisposable
         value.TryFormat(_buffer.AsSpan(_length), out var written, MemberColumns.DateFormat, CultureInfo.InvariantCulture);
         _length += written;
     }
+
+    void IInterchangeCells.Text(string? value) => Field(value);
+
+    void IInterchangeCells.Number(long? value) => Field(value);
+
+    void IInterchangeCells.Number(bool? value) => Field(value);
 
     public void EndRow()
     {

@@ -1,5 +1,3 @@
-using GiamNgheo.Domain.Common;
-
 namespace GiamNgheo.Application.Interchange;
 
 /// <summary>
@@ -41,28 +39,7 @@ public sealed class HouseholdCsvWriter : IDisposable, IAsyncDisposable
 
     private void Format(HouseholdRow row)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        _csv.Field(row.HouseholdCode);
-        _csv.Field(row.CommuneCode);
-        _csv.Field(row.Village);
-        _csv.Field(row.Address);
-        _csv.Field(row.HeadName);
-        _csv.Field(row.Area.ToCode());
-        _csv.Field(row.ReviewYear);
-        _csv.Field(row.Income);
-        _csv.Field(row.B1Score);
-        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
-        {
-            _csv.Field(row.Indicators.Get(i));
-        }
-
-        _csv.Field(HouseholdCodes.FormatCauses(row.Causes));
-        _csv.Field(HouseholdCodes.FormatNeeds(row.Needs));
-        foreach (var (_, flag) in HouseholdColumns.Flags)
-        {
-            _csv.Field(row.Flags.HasFlag(flag));
-        }
-
+        InterchangeCells.Write(row, _csv);
         _csv.EndRow();
         RowsWritten++;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GiamNgheo.Domain.Common;
 
 namespace GiamNgheo.Application.Interchange;
 
@@ -42,27 +41,7 @@ public sealed class InterchangeWorkbookWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         var sheet = _households.Row();
-        sheet.Text(row.HouseholdCode);
-        sheet.Text(row.CommuneCode);
-        sheet.Text(row.Village);
-        sheet.Text(row.Address);
-        sheet.Text(row.HeadName);
-        sheet.Text(row.Area.ToCode());
-        sheet.Number(row.ReviewYear);
-        sheet.Number(row.Income);
-        sheet.Number(row.B1Score);
-        for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
-        {
-            sheet.Number(row.Indicators.Get(i));
-        }
-
-        sheet.Text(HouseholdCodes.FormatCauses(row.Causes));
-        sheet.Text(HouseholdCodes.FormatNeeds(row.Needs));
-        foreach (var (_, flag) in HouseholdColumns.Flags)
-        {
-            sheet.Number(row.Flags.HasFlag(flag));
-        }
-
+        InterchangeCells.Write(row, sheet);
         sheet.EndRow();
     }
 
@@ -70,18 +49,7 @@ public sealed class InterchangeWorkbookWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         var sheet = _members.Row();
-        sheet.Text(row.HouseholdCode);
-        sheet.Text(row.FullName);
-        sheet.Text(row.Sex.ToCode());
-        sheet.Text(row.DateOfBirth.ToString(MemberColumns.DateFormat, CultureInfo.InvariantCulture));
-        sheet.Text(row.EthnicityCode);
-        sheet.Text(row.RelationToHead.ToCode());
-        sheet.Text(row.PersonalId);
-        sheet.Number(row.HealthInsurance);
-        sheet.Text(row.Education.ToCode());
-        sheet.Number(row.Schooling == Domain.Households.Schooling.InSchool);
-        sheet.Text(row.Disability.ToCode());
-        sheet.Text(row.Employment.ToCode());
+        InterchangeCells.Write(row, sheet);
         sheet.EndRow();
     }
 

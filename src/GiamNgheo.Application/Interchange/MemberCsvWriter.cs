@@ -36,19 +36,7 @@ public sealed class MemberCsvWriter : IDisposable, IAsyncDisposable
 
     private void Format(MemberRow row)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        _csv.Field(row.HouseholdCode);
-        _csv.Field(row.FullName);
-        _csv.Field(row.Sex.ToCode());
-        _csv.Field(row.DateOfBirth);
-        _csv.Field(row.EthnicityCode);
-        _csv.Field(row.RelationToHead.ToCode());
-        _csv.Field(row.PersonalId);
-        _csv.Field(row.HealthInsurance);
-        _csv.Field(row.Education.ToCode());
-        _csv.Field(row.Schooling.ToCode());
-        _csv.Field(row.Disability.ToCode());
-        _csv.Field(row.Employment.ToCode());
+        InterchangeCells.Write(row, _csv);
         _csv.EndRow();
         RowsWritten++;
     }

@@ -206,7 +206,7 @@ public sealed class XlsxStreamWriter : IDisposable
 /// a carriage return as <c>&amp;#13;</c>, characters XML cannot hold (controls, U+FFFE, U+FFFF) and a literal
 /// <c>_xHHHH_</c> as the SpreadsheetML escape <c>_xHHHH_</c> (ECMA-376 ST_Xstring).
 /// </summary>
-public sealed class XlsxSheetWriter : IDisposable
+public sealed class XlsxSheetWriter : IInterchangeCells, IDisposable
 {
     private const int FlushThreshold = 1 << 16;
     private static readonly SearchValues<char> Special = SearchValues.Create(

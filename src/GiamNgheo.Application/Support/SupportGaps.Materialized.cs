@@ -24,9 +24,7 @@ public sealed partial class SupportGaps
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var number = Math.Max(1, query.Page);
         var (items, total) = await MaterializedWorklistAsync(scoped, query, (number - 1) * size, size, ct);
-        var names = await households.UnitNamesAsync(items.Select(i => i.VillageCode).OfType<string>(), ct);
-        items = [.. items.Select(i => i with { VillageName = i.VillageCode is null ? null : names.GetValueOrDefault(i.VillageCode) })];
-        return Result<Page<WorklistRow>>.Ok(new Page<WorklistRow>(items, number, size, total));
+        return Result<Page<WorklistRow>>.Ok(new Page<WorklistRow>(await WithVillageNamesAsync(items, ct), number, size, total));
     }
 
     /// <summary>Poor households of the unit that received no support at all in the current year ("không để ai bị bỏ lại phía sau").</summary>
@@ -43,10 +41,7 @@ public sealed partial class SupportGaps
         var summaries = Summaries(communeCode, villageCode)
             .Where(s => s.Category == HouseholdCategory.Poor && (s.LastSupport == null || s.LastSupport < yearStart));
         var rows = await RowsAsync(summaries, null, ct);
-        var names = await households.UnitNamesAsync(rows.Select(i => i.VillageCode).OfType<string>(), ct);
-        return Result<IReadOnlyList<WorklistRow>>.Ok([.. rows
-            .OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HeadName, StringComparer.Ordinal)
-            .Select(i => i with { VillageName = i.VillageCode is null ? null : names.GetValueOrDefault(i.VillageCode) })]);
+        return Result<IReadOnlyList<WorklistRow>>.Ok(await ByVillageAndHeadAsync(rows, ct));
     }
 
     /// <summary>

@@ -56,9 +56,7 @@ public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries househ
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var number = Math.Max(1, query.Page);
         var items = all.Skip((number - 1) * size).Take(size).ToList();
-        var names = await households.UnitNamesAsync(items.Select(i => i.VillageCode).OfType<string>(), ct);
-        items = [.. items.Select(i => i with { VillageName = i.VillageCode is null ? null : names.GetValueOrDefault(i.VillageCode) })];
-        return Result<Page<WorklistRow>>.Ok(new Page<WorklistRow>(items, number, size, all.Count));
+        return Result<Page<WorklistRow>>.Ok(new Page<WorklistRow>(await WithVillageNamesAsync(items, ct), number, size, all.Count));
     }
 
     /// <summary>The whole worklist as an XLSX file for the agency; the export is audited.</summary>
@@ -120,11 +118,20 @@ public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries househ
             result.Add(ToRow(gaps, HouseholdCategory.Poor));
         }
 
-        var names = await households.UnitNamesAsync(result.Select(i => i.VillageCode).OfType<string>(), ct);
-        return Result<IReadOnlyList<WorklistRow>>.Ok([.. result
-            .OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HeadName, StringComparer.Ordinal)
-            .Select(i => i with { VillageName = i.VillageCode is null ? null : names.GetValueOrDefault(i.VillageCode) })]);
+        return Result<IReadOnlyList<WorklistRow>>.Ok(await ByVillageAndHeadAsync(result, ct));
     }
+
+    /// <summary>The rows with their village names.</summary>
+    private async Task<List<WorklistRow>> WithVillageNamesAsync(IEnumerable<WorklistRow> rows, CancellationToken ct)
+    {
+        var list = rows as IReadOnlyCollection<WorklistRow> ?? [.. rows];
+        var names = await households.UnitNamesAsync(list.Select(i => i.VillageCode).OfType<string>(), ct);
+        return [.. list.Select(i => i with { VillageName = i.VillageCode is null ? null : names.GetValueOrDefault(i.VillageCode) })];
+    }
+
+    /// <summary>The rows by village then head of household, with their village names (the no-support list).</summary>
+    private async Task<IReadOnlyList<WorklistRow>> ByVillageAndHeadAsync(IEnumerable<WorklistRow> rows, CancellationToken ct) =>
+        await WithVillageNamesAsync(rows.OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HeadName, StringComparer.Ordinal), ct);
 
     /// <summary>
     /// Eligible (and, for demand-driven policies, asking) households and those served in the current period, per policy
