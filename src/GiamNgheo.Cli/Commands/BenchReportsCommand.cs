@@ -21,12 +21,15 @@ namespace GiamNgheo.Cli.Commands;
 /// (SQLite temp file, or a new database on the server of <c>ConnectionStrings__Postgres</c>) with a generated province
 /// by bulk inserts (prepared INSERT / binary COPY: households in villages, members, surveys, classifications under
 /// ND07_2021 for 2024 and 2025 and QD59_2015 for 2025), rebuilds the report aggregates, then times the province
-/// dashboard, forms 1–13 and the lists 14–15 for the province, and one commune's 15 forms (best of 3, after one warm-up).
+/// dashboard, forms 1–13 and the lists 14–15 for the province, and one commune's 15 forms: median and best of 5 timed runs after 5 warm-up runs, and the first (cold) call.
 /// </summary>
 internal static class BenchReportsCommand
 {
     private const string Province = "11";
-    private const int Rounds = 3;
+    /// <summary>Runs before the timed ones: the code is then compiled at its final tier (the JIT recompiles hot methods
+    /// after about 30 calls), as in a web server that has been up for a while.</summary>
+    private const int WarmUps = 5;
+    private const int Rounds = 5;
 
     public static Command Create()
     {
@@ -109,8 +112,8 @@ internal static class BenchReportsCommand
 
             var dashboard = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<DashboardService>().GetAsync(Province, 2025, c), ct);
             var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
-            var provinceLists = quick ? double.NaN : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct);
-            var listRows = quick ? double.NaN : await TimeAsync(host.Services, async (sp, c) =>
+            var provinceLists = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct, warmUps: 2, rounds: 3);
+            var listRows = quick ? Timing.None : await TimeAsync(host.Services, async (sp, c) =>
             {
                 var loader = sp.GetRequiredService<ReportDataLoader>();
                 var unit = await loader.ResolveUnitAsync(Province, 2025, c);
@@ -133,16 +136,19 @@ internal static class BenchReportsCommand
                 var standard = await loader.StandardAsync("ND07_2021", c);
                 return await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, c);
             }, ct);
-            var communeRefresh = quick ? double.NaN : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct);
-            output.WriteLine(Invariant($"province dashboard:        {dashboard,8:F0} ms"));
-            output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms,8:F0} ms"));
-            output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists,8:F0} ms"));
-            output.WriteLine(Invariant($"  of which reading rows:   {listRows,8:F0} ms  (ReportListLoader, province)"));
-            output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms,8:F0} ms"));
-            output.WriteLine(Invariant($"  of which forms 1–13:     {communeCounts,8:F0} ms  (reading aggregate rows {communeAggregates:F0} ms)"));
-            output.WriteLine(Invariant($"  of which lists 14–15:    {communeLists,8:F0} ms  (reading rows {communeListRows:F0} ms)"));
-            output.WriteLine(Invariant($"  (process CPU ms of the best runs, in order: {string.Join(" / ", Cpu.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))})"));
-            output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh,8:F0} ms  (2025, every standard: what one edit costs)"));
+            var communeRefresh = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct, warmUps: 1, rounds: 3);
+            output.WriteLine(Invariant($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} (the web app runs with server GC; DOTNET_gcServer=1 gives the CLI the same)"));
+            output.WriteLine("(milliseconds: median of the timed runs, then best, first call, and process CPU of the median run)");
+            output.WriteLine(Invariant($"province dashboard:        {dashboard}"));
+            output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms}"));
+            output.WriteLine(Invariant($"lists 14–15, province:     {provinceLists}"));
+            output.WriteLine(Invariant($"  of which reading rows:   {listRows}  (ReportListLoader, province)"));
+            output.WriteLine(Invariant($"15 forms, commune {commune}: {communeForms}"));
+            output.WriteLine(Invariant($"  of which forms 1–13:     {communeCounts}"));
+            output.WriteLine(Invariant($"    reading aggregate rows:{communeAggregates}"));
+            output.WriteLine(Invariant($"  of which lists 14–15:    {communeLists}"));
+            output.WriteLine(Invariant($"    reading list rows:     {communeListRows}"));
+            output.WriteLine(Invariant($"refresh commune {commune}:   {communeRefresh}  (2025, every standard: what one edit costs)"));
             return 0;
         }
         finally
@@ -151,34 +157,53 @@ internal static class BenchReportsCommand
         }
     }
 
-    /// <summary>Best wall-clock time of <see cref="Rounds"/> runs after a warm-up; the process CPU time of that run is
-    /// added to <see cref="Cpu"/> (a steadier figure than wall time on a loaded machine).</summary>
-    private static async Task<double> TimeAsync<T>(IServiceProvider services, Func<IServiceProvider, CancellationToken, Task<T>> action, CancellationToken ct)
+    /// <summary>
+    /// Times <paramref name="action"/>, each run in a new scope: one first call, <paramref name="warmUps"/> more untimed
+    /// runs, then <paramref name="rounds"/> timed runs (median, best, and the process CPU time of the median run: a
+    /// steadier figure than wall time on a loaded machine).
+    /// </summary>
+    private static async Task<Timing> TimeAsync<T>(
+        IServiceProvider services, Func<IServiceProvider, CancellationToken, Task<T>> action, CancellationToken ct, int warmUps = WarmUps, int rounds = Rounds)
     {
-        var best = double.MaxValue;
-        var cpu = double.MaxValue;
+        var runs = new List<(double Wall, double Cpu)>();
+        double first = 0;
         using var process = Process.GetCurrentProcess();
-        for (var round = 0; round <= Rounds; round++)
+        for (var round = 0; round <= warmUps + rounds; round++)
         {
             await using var scope = services.CreateAsyncScope();
+            // Each run starts from a collected heap, as BenchmarkDotNet does between iterations: one run's garbage is
+            // not collected during the next one.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             await action(scope.ServiceProvider, ct);
             var elapsed = clock.Elapsed.TotalMilliseconds;
             process.Refresh();
-            if (round > 0)
+            if (round == 0)
             {
-                best = Math.Min(best, elapsed);
-                cpu = Math.Min(cpu, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+                first = elapsed;
+            }
+            else if (round > warmUps)
+            {
+                runs.Add((elapsed, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds));
             }
         }
 
-        Cpu.Add(cpu);
-        return best;
+        var sorted = runs.OrderBy(r => r.Wall).ToList();
+        var median = sorted[sorted.Count / 2];
+        return new Timing(median.Wall, sorted[0].Wall, first, median.Cpu);
     }
 
-    private static readonly List<double> Cpu = [];
+    private sealed record Timing(double Median, double Best, double First, double Cpu)
+    {
+        public static readonly Timing None = new(double.NaN, double.NaN, double.NaN, double.NaN);
+
+        public override string ToString() => double.IsNaN(Median)
+            ? "       – (skipped)"
+            : string.Create(CultureInfo.InvariantCulture, $"{Median,8:F0} ms  (best {Best:F0}, first call {First:F0}, CPU {Cpu:F0})");
+    }
 
     private sealed record Planned(int Commune, int Village, int Size, bool Minority, int Ethnicity, bool NoLabour,
         HouseholdCategory Before, HouseholdCategory Now, HouseholdCategory Qd59, string DeprivedBefore, string DeprivedNow, string DeprivedQd59, int Causes, int Needs);

@@ -461,11 +461,11 @@ public static class ReportForms
                 foreach (var m in members.Count > 1 ? members.OrderBy(m => m.Order) : (IEnumerable<ReportMember>)members)
                 {
                     var first = m.Order == firstOrder;
-                    var born = m.BirthYear > 0 ? m.BirthYear.ToString(CultureInfo.InvariantCulture) : string.Empty;
+                    var born = m.BirthYear > 0 ? Number(m.BirthYear) : string.Empty;
                     var texts = new string[8 + flags.Length + needs.Length];
                     texts[0] = first ? householdNo.ToString(CultureInfo.InvariantCulture) : string.Empty;
                     texts[1] = first ? h.HouseholdCode : string.Empty;
-                    texts[2] = m.Order.ToString(CultureInfo.InvariantCulture);
+                    texts[2] = Number(m.Order);
                     texts[3] = m.FullName;
                     texts[4] = m.Sex == Sex.Male ? born : string.Empty;
                     texts[5] = m.Sex == Sex.Female ? born : string.Empty;
@@ -490,4 +490,10 @@ public static class ReportForms
     }
 
     private static string Mark(SpecialGroups groups, SpecialGroups flag) => (groups & flag) != 0 ? "x" : string.Empty;
+
+    /// <summary>Member numbers and birth years recur on every page of a list: one string per value.</summary>
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 2200).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
+    private static string Number(int value) =>
+        (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Measures;
 using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -120,9 +123,9 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
                 var households = await loader.LoadRowsAsync(unit, year, standard, includeMembers: false, listedOnly: false, ct);
                 var weights = IndicatorWeights.NestedEqual(standard);
                 var score = new ReportDeprivationScore(weights.Codes.Zip(weights.Weights).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal), AlkireFoster.DefaultCutoff(standard));
-                rows.AddRange(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false)));
-                rows.AddRange(ReportAggregation.Aggregate(households.Select(h => h with { UnitCode = communeCode }), score)
-                    .Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, true)));
+                rows.AddRange(PackDeprivations(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false))));
+                rows.AddRange(PackDeprivations(ReportAggregation.Aggregate(households.Select(h => h with { UnitCode = communeCode }), score)
+                    .Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, true))));
             }
 
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -148,6 +151,72 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         }
 
         return written;
+    }
+
+    /// <summary>Longest packed <see cref="ReportAggregateEntity.Deprived"/> text before a group continues in another row.</summary>
+    private const int PackedLength = 900;
+
+    /// <summary>
+    /// Stores the kind Deprivations rows of one (village, category, Alkire–Foster poor) group as one row whose
+    /// <see cref="ReportAggregateEntity.Deprived"/> reads "code=households;code=households…" (<see cref="ReportAggregateEntity.Households"/>
+    /// = their sum): one row instead of one per indicator (at 1 M households a 53,000-household commune had 23,700 such
+    /// rows, 2,800 packed). <see cref="ReadAsync"/> expands them back into <see cref="ReportAggregation"/>'s rows.
+    /// </summary>
+    private static IEnumerable<ReportAggregateEntity> PackDeprivations(IEnumerable<ReportAggregateEntity> rows)
+    {
+        var groups = new Dictionary<(string, HouseholdCategory?, bool), List<ReportAggregateEntity>>();
+        foreach (var row in rows)
+        {
+            if (row.Kind != ReportAggregateKind.Deprivations)
+            {
+                yield return row;
+                continue;
+            }
+
+            var key = (row.VillageCode, row.Category, row.MultidimensionallyPoor);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+
+            group.Add(row);
+        }
+
+        foreach (var group in groups.Values)
+        {
+            var text = new StringBuilder();
+            var households = 0;
+            foreach (var row in group.OrderBy(r => r.Deprived, StringComparer.Ordinal))
+            {
+                var entry = string.Create(CultureInfo.InvariantCulture, $"{row.Deprived}={row.Households}");
+                if (text.Length > 0 && text.Length + 1 + entry.Length > PackedLength)
+                {
+                    yield return Packed(group[0], text.ToString(), households);
+                    text.Clear();
+                    households = 0;
+                }
+
+                text.Append(text.Length > 0 ? ";" : string.Empty).Append(entry);
+                households += row.Households;
+            }
+
+            yield return Packed(group[0], text.ToString(), households);
+        }
+
+        static ReportAggregateEntity Packed(ReportAggregateEntity first, string deprived, int households) => new()
+        {
+            Year = first.Year,
+            StandardCode = first.StandardCode,
+            ProvinceCode = first.ProvinceCode,
+            CommuneCode = first.CommuneCode,
+            VillageCode = first.VillageCode,
+            IsCommuneTotal = first.IsCommuneTotal,
+            Kind = ReportAggregateKind.Deprivations,
+            Category = first.Category,
+            MultidimensionallyPoor = first.MultidimensionallyPoor,
+            Deprived = deprived,
+            Households = households,
+        };
     }
 
     private const double ScoreScale = 1e9;
@@ -217,53 +286,121 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
     public async Task<List<ReportAggregate>> ReadAsync(ReportUnitInfo unit, int year, string standardCode, IReadOnlyCollection<ReportAggregateKind>? kinds, CancellationToken ct)
     {
         await using var snapshot = await ReportReads.BeginAsync(db, ct);
-        var query = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year);
-        if (kinds is { Count: > 0 })
-        {
-            var list = kinds.ToList();
-            query = query.Where(a => list.Contains(a.Kind));
-        }
-
-        // Only the columns the forms read (not the row's id, year, standard and codes of the other level).
         var village = unit.Level == AdminLevel.Commune;
         var code = unit.Code;
-        query = village ? query.CommuneTotals(false).Where(a => a.CommuneCode == code) : query.CommuneTotals(true).Where(a => a.ProvinceCode == code);
-        var rows = await query.Select(r => new
+        bool Wanted(ReportAggregateKind kind) => kinds is not { Count: > 0 } || kinds.Contains(kind);
+
+        // One query per kind, each reading only the columns its kind fills: reading a cell through the provider costs
+        // more than SQLite's own step (at 1 M households a 53,000-household commune has 39,000 village rows; the single
+        // query of every column read 820,000 cells, these four read 290,000).
+        IQueryable<ReportAggregateEntity> Rows(ReportAggregateKind kind)
         {
-            UnitCode = village ? r.VillageCode : r.CommuneCode,
-            r.Kind, r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
-            r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children,
-            r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
-        }).ToListAsync(ct);
-        // The same deprivation lists recur across many rows: split each distinct text once.
+            var query = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year && a.Kind == kind);
+            return village ? query.CommuneTotals(false).Where(a => a.CommuneCode == code) : query.CommuneTotals(true).Where(a => a.ProvinceCode == code);
+        }
+
+        // Unit codes and deprivation lists recur across many rows: one string (and one split) per distinct text.
+        var units = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Unit(string value) => units.TryGetValue(value, out var known) ? known : units[value] = value;
         var split = new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [] };
-        return [.. rows.Select(r => new ReportAggregate
+        string[] Split(string value) => split.TryGetValue(value, out var codes) ? codes : split[value] = value.Split(';');
+
+        var result = new List<ReportAggregate>();
+        if (Wanted(ReportAggregateKind.Households))
         {
-            Kind = r.Kind,
-            Key = new ReportHousehold
+            foreach (var r in await Rows(ReportAggregateKind.Households).Select(r => new
             {
-                HouseholdId = 0,
-                UnitCode = r.UnitCode,
-                Category = r.Category,
-                PreviousCategory = r.PreviousCategory,
-                EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
-                EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
-                Groups = r.Groups,
-                HeadEthnicityCode = r.HeadEthnicityCode,
-                Recognised = r.Recognised,
-                Causes = r.Causes,
-                Deprived = split.TryGetValue(r.Deprived, out var codes) ? codes : split[r.Deprived] = r.Deprived.Split(';'),
-            },
-            Households = r.Households,
-            Persons = r.Persons,
-            PreviousPersons = r.PreviousPersons,
-            PersonsGrown = r.PersonsGrown,
-            PersonsShrunk = r.PersonsShrunk,
-            Children = r.Children,
-            ChildrenHealthDeprived = r.ChildrenHealthDeprived,
-            ChildrenEducationDeprived = r.ChildrenEducationDeprived,
-            MultidimensionallyPoor = r.MultidimensionallyPoor,
-            ScoreSum = r.ScoreNanos / ScoreScale,
-        })];
+                UnitCode = village ? r.VillageCode : r.CommuneCode,
+                r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
+                r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived,
+            }).ToListAsync(ct))
+            {
+                result.Add(new ReportAggregate
+                {
+                    Kind = ReportAggregateKind.Households,
+                    Key = new ReportHousehold
+                    {
+                        HouseholdId = 0,
+                        UnitCode = Unit(r.UnitCode),
+                        Category = r.Category,
+                        PreviousCategory = r.PreviousCategory,
+                        EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
+                        EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
+                        Groups = r.Groups,
+                        HeadEthnicityCode = r.HeadEthnicityCode,
+                        Recognised = r.Recognised,
+                    },
+                    Households = r.Households,
+                    Persons = r.Persons,
+                    PreviousPersons = r.PreviousPersons,
+                    PersonsGrown = r.PersonsGrown,
+                    PersonsShrunk = r.PersonsShrunk,
+                    Children = r.Children,
+                    ChildrenHealthDeprived = r.ChildrenHealthDeprived,
+                    ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+                });
+            }
+        }
+
+        if (Wanted(ReportAggregateKind.Deprivations))
+        {
+            // Packed rows (PackDeprivations) expand into one row per indicator; a row written before packing holds one code.
+            var codes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            string[] Code(string value) => codes.TryGetValue(value, out var code) ? code : codes[value] = [value];
+            foreach (var r in await Rows(ReportAggregateKind.Deprivations)
+                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Deprived, r.MultidimensionallyPoor, r.Households })
+                .ToListAsync(ct))
+            {
+                var unitCode = Unit(r.UnitCode);
+                foreach (var entry in r.Deprived.Split(';'))
+                {
+                    var equals = entry.IndexOf('=', StringComparison.Ordinal);
+                    result.Add(new ReportAggregate
+                    {
+                        Kind = ReportAggregateKind.Deprivations,
+                        Key = new ReportHousehold
+                        {
+                            HouseholdId = 0, UnitCode = unitCode, Category = r.Category, Deprived = equals < 0 ? Split(entry) : Code(entry[..equals]),
+                        },
+                        Households = equals < 0 ? r.Households : long.Parse(entry.AsSpan(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture),
+                        MultidimensionallyPoor = r.MultidimensionallyPoor,
+                    });
+                }
+            }
+        }
+
+        if (Wanted(ReportAggregateKind.Causes))
+        {
+            foreach (var r in await Rows(ReportAggregateKind.Causes)
+                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Causes, r.Households })
+                .ToListAsync(ct))
+            {
+                result.Add(new ReportAggregate
+                {
+                    Kind = ReportAggregateKind.Causes,
+                    Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode), Category = r.Category, Causes = r.Causes },
+                    Households = r.Households,
+                });
+            }
+        }
+
+        if (Wanted(ReportAggregateKind.Multidimensional))
+        {
+            foreach (var r in await Rows(ReportAggregateKind.Multidimensional)
+                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.MultidimensionallyPoor, r.Households, r.ScoreNanos })
+                .ToListAsync(ct))
+            {
+                result.Add(new ReportAggregate
+                {
+                    Kind = ReportAggregateKind.Multidimensional,
+                    Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode) },
+                    Households = r.Households,
+                    MultidimensionallyPoor = r.MultidimensionallyPoor,
+                    ScoreSum = r.ScoreNanos / ScoreScale,
+                });
+            }
+        }
+
+        return result;
     }
 }
