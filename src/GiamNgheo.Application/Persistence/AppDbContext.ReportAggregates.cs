@@ -12,7 +12,7 @@ public abstract partial class AppDbContext
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(ReportAggregateChangeMarker.Instance, SqliteReadTuning.Instance);
+        optionsBuilder.AddInterceptors(ReportAggregateChangeMarker.Instance);
         base.OnConfiguring(optionsBuilder);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Imports;
@@ -288,7 +289,6 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         await using var snapshot = await ReportReads.BeginAsync(db, ct);
         var village = unit.Level == AdminLevel.Commune;
         var code = unit.Code;
-        bool Wanted(ReportAggregateKind kind) => kinds is not { Count: > 0 } || kinds.Contains(kind);
 
         // One query per kind, each reading only the columns its kind fills: reading a cell through the provider costs
         // more than SQLite's own step (at 1 M households a 53,000-household commune has 39,000 village rows; the single
@@ -306,100 +306,86 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         string[] Split(string value) => split.TryGetValue(value, out var codes) ? codes : split[value] = value.Split(';');
 
         var result = new List<ReportAggregate>();
-        if (Wanted(ReportAggregateKind.Households))
+        async Task ReadKindAsync<T>(ReportAggregateKind kind, Expression<Func<ReportAggregateEntity, T>> columns, Func<T, IEnumerable<ReportAggregate>> toRows)
         {
-            foreach (var r in await Rows(ReportAggregateKind.Households).Select(r => new
+            if (kinds is not { Count: > 0 } || kinds.Contains(kind))
             {
-                UnitCode = village ? r.VillageCode : r.CommuneCode,
-                r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
-                r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived,
-            }).ToListAsync(ct))
-            {
-                result.Add(new ReportAggregate
+                foreach (var row in await Rows(kind).Select(columns).ToListAsync(ct))
                 {
-                    Kind = ReportAggregateKind.Households,
-                    Key = new ReportHousehold
-                    {
-                        HouseholdId = 0,
-                        UnitCode = Unit(r.UnitCode),
-                        Category = r.Category,
-                        PreviousCategory = r.PreviousCategory,
-                        EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
-                        EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
-                        Groups = r.Groups,
-                        HeadEthnicityCode = r.HeadEthnicityCode,
-                        Recognised = r.Recognised,
-                    },
-                    Households = r.Households,
-                    Persons = r.Persons,
-                    PreviousPersons = r.PreviousPersons,
-                    PersonsGrown = r.PersonsGrown,
-                    PersonsShrunk = r.PersonsShrunk,
-                    Children = r.Children,
-                    ChildrenHealthDeprived = r.ChildrenHealthDeprived,
-                    ChildrenEducationDeprived = r.ChildrenEducationDeprived,
-                });
-            }
-        }
-
-        if (Wanted(ReportAggregateKind.Deprivations))
-        {
-            // Packed rows (PackDeprivations) expand into one row per indicator; a row written before packing holds one code.
-            var codes = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            string[] Code(string value) => codes.TryGetValue(value, out var code) ? code : codes[value] = [value];
-            foreach (var r in await Rows(ReportAggregateKind.Deprivations)
-                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Deprived, r.MultidimensionallyPoor, r.Households })
-                .ToListAsync(ct))
-            {
-                var unitCode = Unit(r.UnitCode);
-                foreach (var entry in r.Deprived.Split(';'))
-                {
-                    var equals = entry.IndexOf('=', StringComparison.Ordinal);
-                    result.Add(new ReportAggregate
-                    {
-                        Kind = ReportAggregateKind.Deprivations,
-                        Key = new ReportHousehold
-                        {
-                            HouseholdId = 0, UnitCode = unitCode, Category = r.Category, Deprived = equals < 0 ? Split(entry) : Code(entry[..equals]),
-                        },
-                        Households = equals < 0 ? r.Households : long.Parse(entry.AsSpan(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture),
-                        MultidimensionallyPoor = r.MultidimensionallyPoor,
-                    });
+                    result.AddRange(toRows(row));
                 }
             }
         }
 
-        if (Wanted(ReportAggregateKind.Causes))
+        await ReadKindAsync(ReportAggregateKind.Households, r => new
         {
-            foreach (var r in await Rows(ReportAggregateKind.Causes)
-                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Causes, r.Households })
-                .ToListAsync(ct))
+            UnitCode = village ? r.VillageCode : r.CommuneCode,
+            r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
+            r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived,
+        }, r => [new ReportAggregate
+        {
+            Kind = ReportAggregateKind.Households,
+            Key = new ReportHousehold
             {
-                result.Add(new ReportAggregate
-                {
-                    Kind = ReportAggregateKind.Causes,
-                    Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode), Category = r.Category, Causes = r.Causes },
-                    Households = r.Households,
-                });
-            }
-        }
+                HouseholdId = 0,
+                UnitCode = Unit(r.UnitCode),
+                Category = r.Category,
+                PreviousCategory = r.PreviousCategory,
+                EscapedPoorEarlierInPeriod = r.EscapedPoorEarlier,
+                EscapedNearPoorEarlierInPeriod = r.EscapedNearPoorEarlier,
+                Groups = r.Groups,
+                HeadEthnicityCode = r.HeadEthnicityCode,
+                Recognised = r.Recognised,
+            },
+            Households = r.Households,
+            Persons = r.Persons,
+            PreviousPersons = r.PreviousPersons,
+            PersonsGrown = r.PersonsGrown,
+            PersonsShrunk = r.PersonsShrunk,
+            Children = r.Children,
+            ChildrenHealthDeprived = r.ChildrenHealthDeprived,
+            ChildrenEducationDeprived = r.ChildrenEducationDeprived,
+        }]);
 
-        if (Wanted(ReportAggregateKind.Multidimensional))
-        {
-            foreach (var r in await Rows(ReportAggregateKind.Multidimensional)
-                .Select(r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.MultidimensionallyPoor, r.Households, r.ScoreNanos })
-                .ToListAsync(ct))
+        // Packed rows (PackDeprivations) expand into one row per indicator; a row written before packing holds one code.
+        var codes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] Code(string value) => codes.TryGetValue(value, out var code) ? code : codes[value] = [value];
+        await ReadKindAsync(ReportAggregateKind.Deprivations,
+            r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Deprived, r.MultidimensionallyPoor, r.Households },
+            r => r.Deprived.Split(';').Select(entry =>
             {
-                result.Add(new ReportAggregate
+                var equals = entry.IndexOf('=', StringComparison.Ordinal);
+                return new ReportAggregate
                 {
-                    Kind = ReportAggregateKind.Multidimensional,
-                    Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode) },
-                    Households = r.Households,
+                    Kind = ReportAggregateKind.Deprivations,
+                    Key = new ReportHousehold
+                    {
+                        HouseholdId = 0, UnitCode = Unit(r.UnitCode), Category = r.Category, Deprived = equals < 0 ? Split(entry) : Code(entry[..equals]),
+                    },
+                    Households = equals < 0 ? r.Households : long.Parse(entry.AsSpan(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture),
                     MultidimensionallyPoor = r.MultidimensionallyPoor,
-                    ScoreSum = r.ScoreNanos / ScoreScale,
-                });
-            }
-        }
+                };
+            }));
+
+        await ReadKindAsync(ReportAggregateKind.Causes,
+            r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.Causes, r.Households },
+            r => [new ReportAggregate
+            {
+                Kind = ReportAggregateKind.Causes,
+                Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode), Category = r.Category, Causes = r.Causes },
+                Households = r.Households,
+            }]);
+
+        await ReadKindAsync(ReportAggregateKind.Multidimensional,
+            r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.MultidimensionallyPoor, r.Households, r.ScoreNanos },
+            r => [new ReportAggregate
+            {
+                Kind = ReportAggregateKind.Multidimensional,
+                Key = new ReportHousehold { HouseholdId = 0, UnitCode = Unit(r.UnitCode) },
+                Households = r.Households,
+                MultidimensionallyPoor = r.MultidimensionallyPoor,
+                ScoreSum = r.ScoreNanos / ScoreScale,
+            }]);
 
         return result;
     }
