@@ -179,6 +179,53 @@ public class ReportAggregateTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadAsync_DeprivationRowsWrittenOneCodePerRow_SameFormsAsPackedRows(string provider)
+    {
+        // Deprivation aggregates are stored packed ("code=households;…" per village, category and Alkire–Foster poor);
+        // rows written before the packing hold one code each and must still read the same.
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await SeedGeneratedAsync(db, 120, seed: 5);
+        db.User.Become("tinh", Roles.ProvincialOfficer, "11", AdminLevel.Province);
+        var packed = await Forms(db, Samples.CommuneA, 2025, ReportsTestData.Nd07, CountForms);
+        var provincePacked = await Forms(db, "11", 2025, ReportsTestData.Nd07, CountForms);
+
+        var unpacked = await db.RunAsync(async sp =>
+        {
+            var context = sp.GetRequiredService<AppDbContext>();
+            var rows = await context.ReportAggregates.Where(a => a.Kind == ReportAggregateKind.Deprivations).ToListAsync();
+            Assert.Contains(rows, r => r.Deprived.Contains('=', StringComparison.Ordinal));
+            context.ReportAggregates.RemoveRange(rows);
+            foreach (var row in rows)
+            {
+                foreach (var entry in row.Deprived.Split(';'))
+                {
+                    var parts = entry.Split('=');
+                    context.ReportAggregates.Add(new ReportAggregateEntity
+                    {
+                        Year = row.Year, StandardCode = row.StandardCode, ProvinceCode = row.ProvinceCode, CommuneCode = row.CommuneCode,
+                        VillageCode = row.VillageCode, IsCommuneTotal = row.IsCommuneTotal, Kind = row.Kind, Category = row.Category,
+                        MultidimensionallyPoor = row.MultidimensionallyPoor, Deprived = parts[0],
+                        Households = int.Parse(parts[1], CultureInfo.InvariantCulture),
+                    });
+                }
+            }
+
+            await context.SaveChangesAsync();
+            return rows.Count;
+        });
+
+        Assert.True(unpacked > 0);
+        var communeForms = await Forms(db, Samples.CommuneA, 2025, ReportsTestData.Nd07, CountForms);
+        var provinceForms = await Forms(db, "11", 2025, ReportsTestData.Nd07, CountForms);
+        for (var i = 0; i < CountForms.Length; i++)
+        {
+            AssertSameTable(packed[i], communeForms[i]);
+            AssertSameTable(provincePacked[i], provinceForms[i]);
+        }
+    }
+
     private static Task<int> PoorIn2025(TestDatabase db) => db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ReportAggregates
         .Where(a => a.IsCommuneTotal && a.Year == 2025 && a.StandardCode == ReportsTestData.Nd07 && a.Kind == ReportAggregateKind.Households && a.Category == HouseholdCategory.Poor)
         .SumAsync(a => a.Households));
