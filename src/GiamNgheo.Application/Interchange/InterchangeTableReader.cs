@@ -56,26 +56,8 @@ public static class InterchangeTableReader
         int[] map;
         try
         {
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
-            if (header is not null)
-            {
-                map = header;
-            }
-            else
-            {
-                if (!csv.Read())
-                {
-                    throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
-                }
-
-                var names = new string[csv.FieldCount];
-                for (var i = 0; i < names.Length; i++)
-                {
-                    names[i] = csv.GetString(i);
-                }
-
-                map = MapHeader(names, columns, required, label, problems);
-            }
+            csv = CreateCsvReader(text);
+            map = header ?? ReadHeader(csv, columns, required, label, problems);
         }
         catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
         {
@@ -137,24 +119,34 @@ public static class InterchangeTableReader
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
-            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
-            if (!csv.Read())
-            {
-                throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
-            }
-
-            var names = new string[csv.FieldCount];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = csv.GetString(i);
-            }
-
-            return MapHeader(names, columns, required, label, new List<InterchangeProblem>());
+            using var csv = CreateCsvReader(text);
+            return ReadHeader(csv, columns, required, label, new List<InterchangeProblem>());
         }
         catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
         {
             throw Unreadable(label, e);
         }
+    }
+
+    private static CsvDataReader CreateCsvReader(TextReader text) =>
+        CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
+
+    /// <summary>Reads the header row and maps it to <paramref name="columns"/> (<see cref="MapHeader"/>).</summary>
+    private static int[] ReadHeader(
+        CsvDataReader csv, IReadOnlyList<InterchangeColumn> columns, IReadOnlySet<string> required, string label, ICollection<InterchangeProblem> problems)
+    {
+        if (!csv.Read())
+        {
+            throw new InterchangeFileException($"{label}: tệp trống, không có dòng tiêu đề.");
+        }
+
+        var names = new string[csv.FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = csv.GetString(i);
+        }
+
+        return MapHeader(names, columns, required, label, problems);
     }
 
     /// <summary>

@@ -115,8 +115,7 @@ public sealed class ReportListLoader(AppDbContext db)
                            select new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead })
             .ToListAsync(ct);
         var inUnit = heads.Where(h => h.InUnit).Select(h => h.HouseholdId).ToHashSet();
-        var ethnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct);
-        var relations = Enum.GetValues<RelationToHead>().ToDictionary(r => r, r => r.ToVietnamese());
+        var text = await MemberText.LoadAsync(db, ct);
         var byHousehold = new Dictionary<long, List<ReportMember>>(heads.Count);
         foreach (var m in lines)
         {
@@ -130,30 +129,15 @@ public sealed class ReportListLoader(AppDbContext db)
                 byHousehold[m.HouseholdId] = list = new List<ReportMember>(4);
             }
 
-            list.Add(new ReportMember(m.Order, m.FullName, m.DateOfBirth.Year, m.Sex, ethnicNames.GetValueOrDefault(m.EthnicityCode, m.EthnicityCode), relations[m.RelationToHead]));
+            list.Add(text.Member(m.Order, m.FullName, m.DateOfBirth.Year, m.Sex, m.EthnicityCode, m.RelationToHead));
         }
 
-        var rows = new List<ReportHousehold>(heads.Count);
-        foreach (var h in heads)
+        return [.. heads.Select(h =>
         {
-            var memberLines = byHousehold.GetValueOrDefault(h.HouseholdId); // the form orders them by member number
             var (previous, poorBefore, nearPoorBefore) = history.GetValueOrDefault(h.HouseholdId);
-            rows.Add(new ReportHousehold
-            {
-                HouseholdId = h.HouseholdId,
-                HouseholdCode = h.Code ?? h.HouseholdId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                UnitCode = province ? h.CommuneCode : h.VillageCode ?? string.Empty,
-                Category = h.Category,
-                PreviousCategory = previous,
-                EscapedPoorEarlierInPeriod = poorBefore,
-                EscapedNearPoorEarlierInPeriod = nearPoorBefore,
-                Groups = h.Groups ?? SpecialGroups.None,
-                Needs = (int)(h.Needs ?? SupportNeeds.None),
-                Members = memberLines ?? [],
-            });
-        }
-
-        return rows;
+            return Line(h.HouseholdId, h.Code, province ? h.CommuneCode : h.VillageCode, h.Category, previous, poorBefore, nearPoorBefore,
+                h.Groups ?? SpecialGroups.None, (int)(h.Needs ?? SupportNeeds.None), byHousehold.GetValueOrDefault(h.HouseholdId) ?? []);
+        })];
     }
 
     /// <summary>SQLite: the one query of <see cref="ListSql"/>.</summary>
@@ -162,33 +146,50 @@ public sealed class ReportListLoader(AppDbContext db)
         var province = unit.Level == AdminLevel.Province;
         var periodStart = Math.Min(standard.ValidFrom.Year, year);
         var lines = await ListQuery(province).ToListAsync(ct);
-        var ethnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct);
-        var relations = Enum.GetValues<RelationToHead>().ToDictionary(r => r, r => r.ToVietnamese());
-        var rows = new List<ReportHousehold>(lines.Count);
+        var text = await MemberText.LoadAsync(db, ct);
         var buffer = new ArrayBufferWriter<byte>(1024);
-        foreach (var h in lines)
+        return [.. lines.Select(h =>
         {
             var history = h.History ?? 0;
-            // A household that has left the unit keeps its list line without code, groups, needs or members, as the reference loader.
-            rows.Add(new ReportHousehold
-            {
-                HouseholdId = h.HouseholdId,
-                HouseholdCode = h.Code ?? h.HouseholdId.ToString(CultureInfo.InvariantCulture),
-                UnitCode = province ? h.CommuneCode : h.VillageCode ?? string.Empty,
-                Category = (HouseholdCategory)h.Category,
-                PreviousCategory = history >= 4 ? (HouseholdCategory)(history / 4 - 1) : null,
-                EscapedPoorEarlierInPeriod = (history & 2) != 0,
-                EscapedNearPoorEarlierInPeriod = (history & 1) != 0,
-                Groups = (SpecialGroups)(h.Groups ?? 0),
-                Needs = h.Needs ?? 0,
-                Members = h.InUnit && h.Members is not null ? ParseMembers(h.Members, buffer, ethnicNames, relations) : [],
-            });
-        }
-
-        return rows;
+            return Line(h.HouseholdId, h.Code, province ? h.CommuneCode : h.VillageCode, (HouseholdCategory)h.Category,
+                history >= 4 ? (HouseholdCategory)(history / 4 - 1) : null, (history & 2) != 0, (history & 1) != 0,
+                (SpecialGroups)(h.Groups ?? 0), h.Needs ?? 0, h.InUnit && h.Members is not null ? ParseMembers(h.Members, buffer, text) : []);
+        })];
 
         IQueryable<ListLine> ListQuery(bool province) => db.Database.SqlQueryRaw<ListLine>(
             ListSql(province), unit.Code, year, standard.Code, year - 1, periodStart);
+    }
+
+    /// <summary>
+    /// A list line. A household that has left the unit (no code) keeps its line under its id, without groups, needs or
+    /// members, as in the reference loader; the form orders the members by their number.
+    /// </summary>
+    private static ReportHousehold Line(
+        long householdId, string? code, string? unitCode, HouseholdCategory category, HouseholdCategory? previous, bool poorBefore, bool nearPoorBefore,
+        SpecialGroups groups, int needs, IReadOnlyList<ReportMember> members) => new()
+    {
+        HouseholdId = householdId,
+        HouseholdCode = code ?? householdId.ToString(CultureInfo.InvariantCulture),
+        UnitCode = unitCode ?? string.Empty,
+        Category = category,
+        PreviousCategory = previous,
+        EscapedPoorEarlierInPeriod = poorBefore,
+        EscapedNearPoorEarlierInPeriod = nearPoorBefore,
+        Groups = groups,
+        Needs = needs,
+        Members = members,
+    };
+
+    /// <summary>How a list prints a member's ethnic group (its name) and relation to the head (in Vietnamese).</summary>
+    private sealed class MemberText(Dictionary<string, string> ethnicNames)
+    {
+        private static readonly Dictionary<RelationToHead, string> Relations = Enum.GetValues<RelationToHead>().ToDictionary(r => r, r => r.ToVietnamese());
+
+        public static async Task<MemberText> LoadAsync(AppDbContext db, CancellationToken ct) =>
+            new(await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct));
+
+        public ReportMember Member(int order, string fullName, int birthYear, Sex sex, string ethnicityCode, RelationToHead relation) =>
+            new(order, fullName, birthYear, sex, ethnicNames.GetValueOrDefault(ethnicityCode, ethnicityCode), Relations[relation]);
     }
 
     /// <summary>One listed household as <see cref="ListSql"/> returns it.</summary>
@@ -276,8 +277,7 @@ public sealed class ReportListLoader(AppDbContext db)
     private const string Unit = "{0}", Year = "{1}", Standard = "{2}", PreviousYear = "{3}", PeriodStart = "{4}";
 
     /// <summary>Reads one household's member array (see <see cref="ListLine.Members"/>).</summary>
-    private static List<ReportMember> ParseMembers(
-        string json, ArrayBufferWriter<byte> buffer, Dictionary<string, string> ethnicNames, Dictionary<RelationToHead, string> relations)
+    private static List<ReportMember> ParseMembers(string json, ArrayBufferWriter<byte> buffer, MemberText text)
     {
         buffer.ResetWrittenCount();
         var length = Encoding.UTF8.GetBytes(json, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(json.Length)));
@@ -300,7 +300,7 @@ public sealed class ReportListLoader(AppDbContext db)
             reader.Read();
             var relation = (RelationToHead)reader.GetInt32();
             reader.Read(); // ]
-            members.Add(new ReportMember(order, fullName, born, sex, ethnicNames.GetValueOrDefault(ethnicity, ethnicity), relations[relation]));
+            members.Add(text.Member(order, fullName, born, sex, ethnicity, relation));
         }
 
         return members;

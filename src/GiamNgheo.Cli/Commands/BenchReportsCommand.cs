@@ -11,6 +11,7 @@ using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,13 +159,7 @@ internal static class BenchReportsCommand
             var dashboard = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<DashboardService>().GetAsync(Province, 2025, c), ct);
             var provinceForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
             var provinceLists = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(Province, 2025, "ND07_2021", [14, 15], true, c), ct, warmUps: 2, rounds: 3);
-            var listRows = quick ? Timing.None : await TimeAsync(host.Services, async (sp, c) =>
-            {
-                var loader = sp.GetRequiredService<ReportDataLoader>();
-                var unit = await loader.ResolveUnitAsync(Province, 2025, c);
-                var standard = await loader.StandardAsync("ND07_2021", c);
-                return await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, c);
-            }, ct);
+            var listRows = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => ListRowsAsync(sp, Province, c), ct);
             var communeForms = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [], true, c), ct);
             var communeCounts = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [.. Enumerable.Range(1, 13)], true, c), ct);
             var communeAggregates = await TimeAsync(host.Services, async (sp, c) =>
@@ -174,13 +169,7 @@ internal static class BenchReportsCommand
                 return await sp.GetRequiredService<ReportAggregates>().ReadAsync(unit!, 2025, "ND07_2021", null, c);
             }, ct);
             var communeLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [14, 15], true, c), ct);
-            var communeListRows = await TimeAsync(host.Services, async (sp, c) =>
-            {
-                var loader = sp.GetRequiredService<ReportDataLoader>();
-                var unit = await loader.ResolveUnitAsync(commune, 2025, c);
-                var standard = await loader.StandardAsync("ND07_2021", c);
-                return await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, c);
-            }, ct);
+            var communeListRows = await TimeAsync(host.Services, (sp, c) => ListRowsAsync(sp, commune, c), ct);
             var communeRefresh = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct, warmUps: 1, rounds: 3);
             output.WriteLine(Invariant($"GC: {(GCSettings.IsServerGC ? "server (as the web app)" : "workstation (the CLI's own; the web app runs with server GC)")}"));
             output.WriteLine("(milliseconds: median of the timed runs, then best, first call, and process CPU of the median run)");
@@ -200,6 +189,15 @@ internal static class BenchReportsCommand
         {
             temp?.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The rows of the detailed lists 14–15 of a unit for 2025 under ND07_2021 (<see cref="ReportListLoader"/> alone).</summary>
+    private static async Task<List<ReportHousehold>> ListRowsAsync(IServiceProvider services, string unitCode, CancellationToken ct)
+    {
+        var loader = services.GetRequiredService<ReportDataLoader>();
+        var unit = await loader.ResolveUnitAsync(unitCode, 2025, ct);
+        var standard = await loader.StandardAsync("ND07_2021", ct);
+        return await services.GetRequiredService<ReportListLoader>().LoadAsync(unit!, 2025, standard!, ct);
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ namespace GiamNgheo.Domain.Common;
 /// <summary>Normalisation and diacritic folding for Vietnamese names and search.</summary>
 public static class VietnameseText
 {
-    /// <summary>NFC form with single spaces and no leading/trailing space: how every name is stored.</summary>
     /// <summary>
     /// True when <see cref="NormalizeName"/> would return the text unchanged, decided without ICU: every character is
     /// below U+0300 (ASCII and the Latin blocks, none of which NFC changes) or a precomposed letter of Latin Extended
@@ -40,6 +39,7 @@ public static class VietnameseText
         return true;
     }
 
+    /// <summary>NFC form with single spaces and no leading/trailing space: how every name is stored.</summary>
     public static string NormalizeName(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

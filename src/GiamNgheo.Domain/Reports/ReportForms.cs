@@ -343,15 +343,19 @@ public static class ReportForms
         return (sums, denominators);
     }
 
+    /// <summary>A column's value: the sum, or for a rate column the percentage of its numerator over its denominator (0 when that is 0).</summary>
+    private static decimal Value(Col col, decimal sum, decimal denominator) =>
+        col.Denominator is null ? sum
+        : denominator == 0 ? 0
+        : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+
     /// <summary>A row's values: the sums, with each rate column recomputed from its numerator and denominator.</summary>
     private static decimal[] Rates(List<Col> cols, decimal[] sums, decimal[] denominators)
     {
         var values = new decimal[cols.Count];
         for (var i = 0; i < cols.Count; i++)
         {
-            values[i] = cols[i].Denominator is null ? sums[i]
-                : denominators[i] == 0 ? 0
-                : Math.Round(sums[i] * 100 / denominators[i], 2, MidpointRounding.AwayFromZero);
+            values[i] = Value(cols[i], sums[i], denominators[i]);
         }
 
         return values;
@@ -392,9 +396,7 @@ public static class ReportForms
                 }
             }
 
-            values[i] = col.Denominator is null ? sum
-                : denominator == 0 ? 0
-                : Math.Round(sum * 100 / denominator, 2, MidpointRounding.AwayFromZero);
+            values[i] = Value(col, sum, denominator);
         }
 
         return values;
