@@ -82,4 +82,14 @@ public class TargetAndDashboardTests
         Assert.Equal([Samples.CommuneA, Samples.CommuneB], dashboard.Ranking.Select(r => r.Code)); // both 50%: by code
         Assert.False(dashboard.SmallCellProtection);
     }
+
+    [Theory]
+    [InlineData(0, true, "0")]
+    [InlineData(1, true, "<5")]
+    [InlineData(4, true, "<5")]
+    [InlineData(5, true, "5")]
+    [InlineData(4, false, "4")]
+    [InlineData(1234, true, "1.234")]
+    public void Show_SmallCellProtection_CountsOneToFourHidden(int count, bool protect, string expected) =>
+        Assert.Equal(expected, DashboardService.Show(count, protect));
 }

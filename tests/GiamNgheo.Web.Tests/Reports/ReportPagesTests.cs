@@ -23,6 +23,18 @@ public class ReportPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Dashboard_CommuneSeenByLeader_VillageCountsUnderFiveShownAsLessThanFive()
+    {
+        // Views shared outside the province (leader role): a village's counts of 1–4 households read "<5".
+        var leader = await (await app.PageClientAsync("lanhdao")).GetStringAsync($"/Dashboards?unit={AppFactory.CommuneA}");
+        var officer = await (await app.PageClientAsync("tinh")).GetStringAsync($"/Dashboards?unit={AppFactory.CommuneA}");
+        const string Notice = "Số hộ dưới 5 của thôn hiển thị là";
+        Assert.Contains(Notice, leader, StringComparison.Ordinal);
+        Assert.DoesNotContain(Notice, officer, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;5", officer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dashboard_CommuneOutsideScope_NotFound()
     {
         var client = await app.PageClientAsync("xa");
