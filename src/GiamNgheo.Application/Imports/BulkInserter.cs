@@ -156,7 +156,15 @@ internal sealed class SqliteBulkInserter(SqliteConnection connection, DbTransact
         if (!cacheSet)
         {
             await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{CacheKiB}"), ct);
-            await ExecuteAsync("PRAGMA temp_store = MEMORY", ct);
+            try
+            {
+                await ExecuteAsync("PRAGMA temp_store = MEMORY", ct);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == raw.SQLITE_ERROR)
+            {
+                // This pooled connection already opened its temporary database (e.g. a migration's ALTER TABLE ran on
+                // it): the setting cannot change inside the transaction, and sorts spill to a temporary file instead.
+            }
             cacheSet = true;
         }
     }

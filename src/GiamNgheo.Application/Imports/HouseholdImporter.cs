@@ -559,12 +559,12 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
-        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
+        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
         new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt), new("LegacyCommuneCode", BulkType.Text),
     ];
 
     /// <summary>A classification computed ahead of writing (on a second thread while households and members are written).</summary>
-    private readonly record struct ClassificationRow(int Household, string StandardCode, short Category, int DeprivationCount, string Deprived, string Reason);
+    private readonly record struct ClassificationRow(int Household, string StandardCode, short Category, int DeprivationCount, string Deprived);
 
     private async Task BulkInsertAsync(
         List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
@@ -600,30 +600,38 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             var results = new List<ClassificationRow>(fresh.Count * 2);
             // The same answers, deprivation lists and reasons recur across households: keep one copy of each text.
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var deprivedTexts = new Dictionary<(string, uint), string>();
             string Shared(string text) => texts.TryAdd(text, text) ? text : texts[text];
             for (var i = 0; i < fresh.Count; i++)
             {
                 stop.Token.ThrowIfCancellationRequested();
                 var row = fresh[i];
                 var answers = Answers(row);
-                answersJson[i] = Shared(HouseholdClassificationService.FormatAnswers(answers));
+                answersJson[i] = Shared(SurveyAnswers.Format(row.Indicators));
                 var memberRows = byHousehold[row.HouseholdCode];
                 var facts = Facts(row, memberRows, answers);
                 var asOf = new DateOnly(row.ReviewYear, 12, 31);
                 foreach (var standard in active[(row.ReviewYear, communeProvince[row.CommuneCode])])
                 {
-                    Classification result;
+                    (HouseholdCategory Category, uint Mask) result;
                     try
                     {
-                        result = HouseholdClassifier.Classify(facts, standard.Standard, asOf);
+                        // Category and deprivations only: the reasons are sentences the household page rebuilds.
+                        result = HouseholdClassifier.Decide(facts, standard.Standard, asOf);
                     }
                     catch (ArgumentException)
                     {
                         continue;
                     }
 
-                    results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, result.DeprivationCount,
-                        Shared(Truncate(string.Join(';', result.DeprivedCodes), 1000)), Shared(Truncate(result.ReasonVi, 2000))));
+                    if (!deprivedTexts.TryGetValue((standard.Standard.Code, result.Mask), out var deprived))
+                    {
+                        var indicators = standard.Standard.Indicators;
+                        deprived = Truncate(string.Join(';', Enumerable.Range(0, indicators.Count).Where(b => (result.Mask & (1u << b)) != 0).Select(b => indicators[b].Code)), 1000);
+                        deprivedTexts[(standard.Standard.Code, result.Mask)] = deprived;
+                    }
+
+                    results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, System.Numerics.BitOperations.PopCount(result.Mask), deprived));
                 }
             }
 
@@ -675,7 +683,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 {
                     firstClassification + n, firstHousehold + c.Household, communeProvince[row.CommuneCode], row.CommuneCode,
                     villageCodes[(row.CommuneCode, row.Village)], row.ReviewYear, c.StandardCode, c.Category, c.DeprivationCount, c.Deprived,
-                    byHousehold[row.HouseholdCode].Count, c.Reason, now, null,
+                    byHousehold[row.HouseholdCode].Count, now, null,
                     row.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear ? legacyCommunes.GetValueOrDefault(row.CommuneCode) : null,
                 };
             }), ct);
@@ -726,7 +734,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             var household = entities[row.HouseholdCode];
             var memberRows = byHousehold[row.HouseholdCode];
             var survey = surveys.FirstOrDefault(s => s.HouseholdId == household.Id && s.Year == row.ReviewYear);
-            var answers = HouseholdClassificationService.FormatAnswers(Answers(row));
+            var answers = SurveyAnswers.Format(row.Indicators);
             if (!Apply(household, survey, row, memberRows, answers, villageCodes, communeProvince, minority))
             {
                 continue;
@@ -763,7 +771,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var groups = Groups(row, members, minority);
         var same = household.CommuneCode == row.CommuneCode && household.VillageCode == village && household.Address == row.Address
             && household.HeadName == row.HeadName && household.AreaType == row.Area && household.Groups == groups
-            && survey is not null && survey.IncomePerCapita == row.Income && survey.B1Score == row.B1Score && survey.Answers == answers
+            && survey is not null && survey.IncomePerCapita == row.Income && survey.B1Score == row.B1Score
+            && (survey.Answers == answers || SurveyAnswers.Format(SurveyAnswers.Parse(survey.Answers)) == answers) // stored in the earlier JSON form
             && survey.Causes == row.Causes && survey.Needs == row.Needs && household.Members.Count == members.Count;
         var ordered = household.Members.OrderBy(m => m.Order).ToList();
         for (var i = 0; same && i < members.Count; i++)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Standards;
@@ -33,11 +32,11 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
 
     public static DateOnly AsOf(HouseholdSurveyEntity survey) => survey.SurveyDate ?? new DateOnly(survey.Year, 12, 31);
 
-    public static Dictionary<string, bool> ParseAnswers(string json) =>
-        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, bool>>(json) ?? [];
+    /// <summary>The stored answers (either form of <see cref="SurveyAnswers"/>).</summary>
+    public static Dictionary<string, bool> ParseAnswers(string stored) => SurveyAnswers.Parse(stored);
 
-    public static string FormatAnswers(IReadOnlyDictionary<string, bool> answers) =>
-        JsonSerializer.Serialize(answers.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value));
+    /// <summary>The stored form of the answers (<see cref="SurveyAnswers"/>).</summary>
+    public static string FormatAnswers(IReadOnlyDictionary<string, bool> answers) => SurveyAnswers.Format(answers);
 
     /// <summary>Evaluates without saving (the household page and what-if use this).</summary>
     public async Task<IReadOnlyList<StandardResult>> EvaluateAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
@@ -113,7 +112,6 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
             row.DeprivationCount = result.Classification?.DeprivationCount ?? 0;
             row.Deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);
             row.MemberCount = household.Members.Count;
-            row.Reason = result.Classification?.ReasonVi ?? result.Problem ?? string.Empty;
             row.ComputedAtUtc = now;
         }
 

@@ -30,7 +30,6 @@ internal sealed class HouseholdClassificationConfiguration : IEntityTypeConfigur
         builder.Property(c => c.LegacyCommuneCode).HasMaxLength(16);
         builder.Property(c => c.StandardCode).HasMaxLength(40);
         builder.Property(c => c.Deprived).HasMaxLength(1000);
-        builder.Property(c => c.Reason).HasMaxLength(2000);
         builder.HasIndex(c => new { c.HouseholdId, c.Year, c.StandardCode }).IsUnique();
         // Covering for the report lists (issue 7): the year's poor / near-poor of a unit and their earlier years are read
         // from the index alone (household, commune, village as trailing columns), not one table row per household.

@@ -51,7 +51,6 @@ public sealed class HouseholdClassificationEntity
     /// <summary>Deprived indicator codes joined by ';'.</summary>
     public string Deprived { get; set; } = string.Empty;
     public int MemberCount { get; set; }
-    public string Reason { get; set; } = string.Empty;
     public DateTime ComputedAtUtc { get; set; }
     /// <summary>The recognition decision (Mẫu 02) that made this category official, when one did.</summary>
     public long? DecisionId { get; set; }

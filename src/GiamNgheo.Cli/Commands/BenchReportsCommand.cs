@@ -346,7 +346,7 @@ internal static class BenchReportsCommand
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
-        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
+        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
         new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
     ];
 
@@ -355,7 +355,7 @@ internal static class BenchReportsCommand
     private static object?[] Classification(long id, long household, string commune, string village, int year, string standard, HouseholdCategory category, string deprived, int members, DateTime stamp) =>
     [
         id, household, Province, commune, village, year, standard, (short)category,
-        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, "bench", stamp, null,
+        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, stamp, null,
     ];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -53,7 +53,7 @@ internal static class BenchSupportCommand
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
-        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4), new("Reason", BulkType.Text),
+        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
         new("ComputedAtUtc", BulkType.TimestampUtc),
     ];
 
@@ -213,7 +213,7 @@ internal static class BenchSupportCommand
             return new object?[]
             {
                 firstClassification + i, firstHousehold + i, "11", commune, Village(i), 2025, "ND07_2021", (short)category, 3,
-                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, string.Empty, now.AddDays(-random.Next(1, 700)),
+                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, now.AddDays(-random.Next(1, 700)),
             };
         }), ct);
         var today = DateOnly.FromDateTime(now);

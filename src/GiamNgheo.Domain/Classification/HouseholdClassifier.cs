@@ -45,6 +45,19 @@ public static class HouseholdClassifier
         };
     }
 
+    /// <summary>
+    /// The category and deprivation mask only, without the Vietnamese sentences (what a bulk import stores; the household
+    /// page rebuilds the reasons with <see cref="Classify"/>). Same category and mask as <see cref="Classify"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Classify"/>.</exception>
+    public static (HouseholdCategory Category, uint DeprivationMask) Decide(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
+    {
+        var mask = DeprivationMask(facts, standard, asOf);
+        var (_, value, poverty, near, medium) = Lines(facts, standard);
+        var rule = PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, BitOperations.PopCount(mask), standard.DeprivationThreshold.Value);
+        return (rule.Category(), mask);
+    }
+
     /// <summary>The deprivation mask only (bit i = indicator i), for filling a batch.</summary>
     public static uint DeprivationMask(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
     {

@@ -78,7 +78,6 @@ public class DistrictReportTests
                     StandardCode = ReportsTestData.Nd07,
                     Category = plan[i].Category,
                     MemberCount = plan[i].Members,
-                    Reason = "test",
                     LegacyCommuneCode = plan[i].OnRow,
                 });
             }

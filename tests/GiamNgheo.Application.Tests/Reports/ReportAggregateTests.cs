@@ -350,7 +350,7 @@ public class ReportAggregateTests
                     {
                         HouseholdId = h.Id, ProvinceCode = "11", CommuneCode = h.CommuneCode, VillageCode = h.VillageCode, Year = 2023 + y,
                         StandardCode = ReportsTestData.Nd07, Category = category, DeprivationCount = deprived.Length, Deprived = string.Join(';', deprived),
-                        MemberCount = Math.Max(1, sizes[y]), Reason = "test",
+                        MemberCount = Math.Max(1, sizes[y]),
                     });
                     if (random.NextDouble() < 0.9)
                     {

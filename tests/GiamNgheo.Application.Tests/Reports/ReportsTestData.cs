@@ -104,6 +104,5 @@ internal static class ReportsTestData
         DeprivationCount = category == HouseholdCategory.Poor ? 3 : 1,
         Deprived = category == HouseholdCategory.Poor ? "health_insurance;housing_quality;water" : "water",
         MemberCount = members,
-        Reason = "test",
     };
 }

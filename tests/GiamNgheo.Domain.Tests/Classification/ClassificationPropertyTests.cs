@@ -72,6 +72,58 @@ public class ClassificationPropertyTests
             Assert.Equal(categories.Count(c => c == HouseholdCategory.Medium), counts.Medium);
         });
 
+    /// <summary>
+    /// The bulk import's <see cref="HouseholdClassifier.Decide"/> (no sentences) gives the category and deprivation mask
+    /// of <see cref="HouseholdClassifier.Classify"/> for any household — income or B1 score, answers, members — under every
+    /// shipped standard, and fails where it fails.
+    /// </summary>
+    [Fact]
+    public void Decide_AnyHousehold_EqualsClassify()
+    {
+        var member = Gen.Select(Gen.Int[0, 95], Gen.Bool, Gen.Enum<Domain.Households.EducationLevel>(), Gen.Enum<Domain.Households.Schooling>(),
+                Gen.Enum<Domain.Households.Employment>(), Gen.Enum<Domain.Households.Disability>())
+            .Select((age, insured, education, schooling, employment, disability) => new MemberFacts
+            {
+                DateOfBirth = Households.ReviewDate.AddYears(-age).AddDays(-age * 3),
+                HasHealthInsurance = insured,
+                Education = education,
+                Schooling = schooling,
+                Employment = employment,
+                Disability = disability,
+            });
+        var codes = StandardCatalog.All.SelectMany(s => s.Indicators).Select(i => i.Code).Distinct().ToArray();
+        Gen.Select(AnyStandard, AnyArea, Gen.Long[-1, 4_000_000], Gen.Int[-1, 200], Gen.UInt, Gen.UInt, member.Array[0, 8]).Sample(
+            (standard, area, income, score, answered, deprived, members) =>
+            {
+                var facts = new HouseholdFacts
+                {
+                    Area = area,
+                    IncomePerPersonPerMonth = income < 0 ? null : income,
+                    B1Score = score < 0 ? null : score,
+                    Answers = codes.Select((c, i) => (c, i)).Where(x => (answered >> (x.i % 32) & 1) == 1).ToDictionary(x => x.c, x => (deprived >> (x.i % 32) & 1) == 1),
+                    Members = members,
+                };
+                Domain.Classification.Classification? full = null;
+                try
+                {
+                    full = HouseholdClassifier.Classify(facts, standard, Households.ReviewDate);
+                }
+                catch (ArgumentException)
+                {
+                }
+
+                if (full is null)
+                {
+                    Assert.Throws<ArgumentException>(() => HouseholdClassifier.Decide(facts, standard, Households.ReviewDate));
+                    return;
+                }
+
+                var (category, mask) = HouseholdClassifier.Decide(facts, standard, Households.ReviewDate);
+                Assert.Equal(full.Category, category);
+                Assert.Equal(full.DeprivationMask, mask);
+            });
+    }
+
     private static uint Mask(PovertyStandard standard, uint bits) =>
         standard.Indicators.Count == 32 ? bits : bits & ((1u << standard.Indicators.Count) - 1);
 }

@@ -391,8 +391,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FullNameFolded");
-
                     b.HasIndex("PersonalId");
 
                     b.HasIndex("HouseholdId", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
@@ -1665,11 +1663,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()

@@ -374,8 +374,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FullNameFolded");
-
                     b.HasIndex("PersonalId");
 
                     b.HasIndex("HouseholdId", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
@@ -1607,11 +1605,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StandardCode")
