@@ -157,6 +157,40 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
         progress?.Report(new ImportProgress("Đang kiểm tra", households.Count, households.Count));
         var reference = await ReferenceAsync(today, ct);
+        var sourceName = Path.GetFileName(request.SourceName ?? request.WorkbookPath ?? request.HouseholdsPath!);
+        if (problems.Count == 0 && !await db.Households.AnyAsync(ct))
+        {
+            // Nothing registered yet (a province's first load): no row can collide with the database, so the whole-file
+            // checks run on a second thread while the rows are written, and the transaction commits only if they pass.
+            var found = new ProblemList(MaxProblems);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var validation = Task.Run(() =>
+            {
+                ImportValidator.Validate(households, members, reference, hFile, mFile, found);
+                if (found.Count > 0)
+                {
+                    stop.Cancel(); // stop writing: it is all rolled back
+                }
+
+                return found.Count == 0;
+            }, ct);
+            try
+            {
+                return await WriteAsync(households, members, sourceName, sha, format, progress, validation, stop.Token);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // A file with problems can also make the writing fail (an unknown commune, a household without members):
+                // the problems are the answer, as when validating first.
+                if (!await validation)
+                {
+                    return new ImportResult { Problems = found.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
+                }
+
+                throw;
+            }
+        }
+
         ImportValidator.Validate(households, members, reference, hFile, mFile, problems);
         if (problems.Count == 0)
         {
@@ -168,8 +202,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             return new ImportResult { Problems = problems.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
         }
 
-        var sourceName = Path.GetFileName(request.SourceName ?? request.WorkbookPath ?? request.HouseholdsPath!);
-        return await WriteAsync(households, members, sourceName, sha, format, progress, ct);
+        return await WriteAsync(households, members, sourceName, sha, format, progress, null, ct);
 
         // The two tables are read and parsed on two threads (each with its own problem list, merged after).
         async Task ReadBothAsync(Action readHouseholds, Action readMembers)
@@ -317,9 +350,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         }
     }
 
+    /// <summary>
+    /// Writes the validated rows in one transaction. <paramref name="validation"/>, when given, is the whole-file checks
+    /// still running (true = no problem): awaited before the commit, which a false vetoes (rollback).
+    /// </summary>
     private async Task<ImportResult> WriteAsync(
         List<ParsedHousehold> households, List<ParsedMember> members, string sourceName, string sha, string format,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+        IProgress<ImportProgress>? progress, Task<bool>? validation, CancellationToken ct)
     {
         var byHousehold = members.GroupBy(m => m.Value.HouseholdCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Value).ToList(), StringComparer.Ordinal);
@@ -439,8 +476,15 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     await db.SaveChangesAsync(ct);
                 }
 
+                progress?.Report(new ImportProgress("Đang cập nhật danh sách chờ hỗ trợ", 0, 0));
                 await new Support.GapMaterializer(db).RefreshForImportAsync([.. households.Select(h => (h.Value.HouseholdCode, h.Value.CommuneCode))], ct); // materialised gaps (issue 6)
+                if (validation is not null && !await validation)
+                {
+                    throw new OperationCanceledException("The whole-file checks found problems: nothing is committed.");
+                }
+
                 Fault?.Invoke("commit");
+                progress?.Report(new ImportProgress("Đang lưu vào cơ sở dữ liệu", 0, 0));
                 await transaction.CommitAsync(ct);
                 progress?.Report(new ImportProgress("Xong", households.Count, households.Count));
                 return new ImportResult
@@ -578,6 +622,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var memberTable = TableName<MemberEntity>();
         var surveyTable = TableName<HouseholdSurveyEntity>();
         var classificationTable = TableName<HouseholdClassificationEntity>();
+        object stamp = now; // boxed once for every row
         var firstHousehold = await bulk.NextIdAsync(householdTable, ct);
         var firstMember = await bulk.NextIdAsync(memberTable, ct);
         var firstSurvey = await bulk.NextIdAsync(surveyTable, ct);
@@ -652,17 +697,17 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             await bulk.InsertAsync(householdTable, HouseholdBulk, fresh.Select((row, i) => new object?[]
             {
                 firstHousehold + i, communeProvince[row.CommuneCode], row.CommuneCode, villageCodes[(row.CommuneCode, row.Village)], row.HouseholdCode,
-                row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), (int)row.Area, (int)Groups(row, byHousehold[row.HouseholdCode], minority),
-                null, 0, now, now,
+                row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), Boxed.Of((int)row.Area), Boxed.Of((int)Groups(row, byHousehold[row.HouseholdCode], minority)),
+                null, Boxed.Of(0), stamp, stamp,
             }), ct);
 
             progress?.Report(new ImportProgress("Đang ghi thành viên", 0, fresh.Count));
             var memberId = firstMember;
             await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
             {
-                memberId++, firstHousehold + i, communeProvince[row.CommuneCode], order + 1, m.FullName, VietnameseText.Fold(m.FullName),
-                (int)m.Sex, m.DateOfBirth, m.EthnicityCode, (int)m.RelationToHead, m.PersonalId.Length == 0 ? null : m.PersonalId,
-                m.HealthInsurance, (int)m.Education, (int)m.Schooling, (int)m.Disability, (int)m.Employment,
+                memberId++, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(order + 1), m.FullName, VietnameseText.Fold(m.FullName),
+                Boxed.Of((int)m.Sex), m.DateOfBirth, m.EthnicityCode, Boxed.Of((int)m.RelationToHead), m.PersonalId.Length == 0 ? null : m.PersonalId,
+                Boxed.Of(m.HealthInsurance), Boxed.Of((int)m.Education), Boxed.Of((int)m.Schooling), Boxed.Of((int)m.Disability), Boxed.Of((int)m.Employment),
             })), ct);
 
             progress?.Report(new ImportProgress("Đang phân loại", 0, fresh.Count));
@@ -671,8 +716,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             progress?.Report(new ImportProgress("Đang ghi phiếu rà soát", 0, fresh.Count));
             await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
             {
-                firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], row.ReviewYear, null, false, row.Income, row.B1Score,
-                answersJson[i], (int)row.Causes, null, (int)row.Needs, source, 0, now,
+                firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(row.ReviewYear), null, Boxed.Of(false), row.Income, row.B1Score,
+                answersJson[i], Boxed.Of((int)row.Causes), null, Boxed.Of((int)row.Needs), source, Boxed.Of(0), stamp,
             }), ct);
 
             progress?.Report(new ImportProgress("Đang ghi kết quả phân loại", 0, fresh.Count));
@@ -682,8 +727,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 return new object?[]
                 {
                     firstClassification + n, firstHousehold + c.Household, communeProvince[row.CommuneCode], row.CommuneCode,
-                    villageCodes[(row.CommuneCode, row.Village)], row.ReviewYear, c.StandardCode, c.Category, c.DeprivationCount, c.Deprived,
-                    byHousehold[row.HouseholdCode].Count, now, null,
+                    villageCodes[(row.CommuneCode, row.Village)], Boxed.Of(row.ReviewYear), c.StandardCode, Boxed.Of(c.Category), Boxed.Of(c.DeprivationCount), c.Deprived,
+                    Boxed.Of(byHousehold[row.HouseholdCode].Count), stamp, null,
                     row.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear ? legacyCommunes.GetValueOrDefault(row.CommuneCode) : null,
                 };
             }), ct);

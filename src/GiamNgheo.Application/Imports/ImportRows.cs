@@ -176,6 +176,58 @@ public static class ImportRowParser
         }) { Sheet = raw.Sheet };
     }
 
+    /// <summary>
+    /// yyyy-MM-dd of ten ASCII characters, a real calendar day: the common case, read without the culture machinery of
+    /// <see cref="DateOnly.TryParseExact(string?, string?, IFormatProvider?, DateTimeStyles, out DateOnly)"/> (which took
+    /// 40 % of the member parse). Anything else returns false and goes through TryParseExact, so what is accepted is unchanged.
+    /// </summary>
+    internal static bool TryParseIsoDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        var year = 0;
+        var month = 0;
+        var day = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            if (i < 4)
+            {
+                year = (year * 10) + digit;
+            }
+            else if (i < 7)
+            {
+                month = (month * 10) + digit;
+            }
+            else
+            {
+                day = (day * 10) + digit;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
     public static ParsedMember? ParseMember(InterchangeRawRow raw, string file, DateOnly today, ICollection<InterchangeProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -205,7 +257,8 @@ public static class ImportRowParser
         }
 
         var dobText = Get(MemberColumns.DateOfBirth);
-        var dobOk = DateOnly.TryParseExact(dobText, MemberColumns.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob);
+        var dobOk = TryParseIsoDate(dobText, out var dob)
+            || DateOnly.TryParseExact(dobText, MemberColumns.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out dob);
         if (!dobOk)
         {
             Bad(MemberColumns.DateOfBirth, dobText, "Ngày sinh phải có dạng yyyy-MM-dd (ví dụ 1985-03-14).");

@@ -104,10 +104,12 @@ internal static class BenchImportCommand
         }
     }
 
-    /// <summary>Prints when each stage of the import starts (synchronously, so the times are exact).</summary>
+    /// <summary>Prints when each stage of the import starts (synchronously, so the times are exact), with CPU and garbage-collector pauses so far.</summary>
     private sealed class StageTimer(Stopwatch clock, TextWriter output) : IProgress<ImportProgress>
     {
         private readonly TimeSpan start = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly TimeSpan pauses = GC.GetTotalPauseDuration();
+        private readonly int gen2 = GC.CollectionCount(2);
         private string? last;
 
         public void Report(ImportProgress value)
@@ -116,7 +118,8 @@ internal static class BenchImportCommand
             {
                 last = value.Stage;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime - start;
-                output.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,7:F2} s  (cpu {cpu.TotalSeconds,6:F2} s)  {value.Stage}"));
+                var gc = GC.GetTotalPauseDuration() - pauses;
+                output.WriteLine(Invariant($"  {clock.Elapsed.TotalSeconds,7:F2} s  (cpu {cpu.TotalSeconds,6:F2} s, gc pauses {gc.TotalSeconds,5:F2} s, gen2 {GC.CollectionCount(2) - gen2,3})  {value.Stage}"));
             }
         }
     }

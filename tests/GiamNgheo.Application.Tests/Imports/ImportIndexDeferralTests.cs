@@ -86,4 +86,35 @@ public class ImportIndexDeferralTests
         Assert.True((await Import(db, files)).Succeeded);
         Assert.Equal(schema, await Schema(db));
     }
+
+    /// <summary>
+    /// Into an empty registry the whole-file checks run while the rows are written: a problem they find (here a member
+    /// of a household the file does not have, on the last line) vetoes the commit — problems reported, no row written,
+    /// every index back — and the corrected file then imports.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_WholeFileProblemFoundWhileWriting_NothingWrittenSchemaIntact(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        using var files = await ImportFiles.GenerateAsync(households: 80);
+        var schema = await Schema(db);
+        var counts = await Counts(db);
+        var members = await File.ReadAllTextAsync(files.Members);
+        await File.AppendAllTextAsync(files.Members, "NO-SUCH-HOUSEHOLD,Lò Văn Hai,male,1985-05-05,03,head,,1,none,0,none,self_employed\n");
+
+        var result = await Import(db, files);
+
+        Assert.False(result.Succeeded);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("household_code", problem.Column);
+        Assert.Contains("NO-SUCH-HOUSEHOLD", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(schema, await Schema(db));
+        Assert.Equal(counts, await Counts(db));
+        Assert.Equal(0, await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ImportRecords.CountAsync()));
+
+        await File.WriteAllTextAsync(files.Members, members);
+        Assert.True((await Import(db, files)).Succeeded);
+        Assert.Equal(schema, await Schema(db));
+    }
 }
