@@ -358,8 +358,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         List<ParsedHousehold> households, List<ParsedMember> members, string sourceName, string sha, string format,
         IProgress<ImportProgress>? progress, Task<bool>? validation, CancellationToken ct)
     {
-        var byHousehold = members.GroupBy(m => m.Value.HouseholdCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.Value).ToList(), StringComparer.Ordinal);
+        var byHousehold = ByHousehold(members, households.Count);
         var minority = (await db.EthnicGroups.AsNoTracking().Where(e => e.IsEthnicMinority).Select(e => e.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var source = ("import:" + sourceName) is var s && s.Length > 300 ? s[..300] : s;
@@ -524,6 +523,31 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         return Math.Max(max, existing.Count) + 1;
     }
 
+    /// <summary>Members by household code, in file order: one dictionary operation per run of rows of the same household.</summary>
+    private static Dictionary<string, List<MemberRow>> ByHousehold(List<ParsedMember> members, int households)
+    {
+        var byHousehold = new Dictionary<string, List<MemberRow>>(households, StringComparer.Ordinal);
+        string? code = null;
+        List<MemberRow>? list = null;
+        foreach (var member in members)
+        {
+            var row = member.Value;
+            if (list is null || !string.Equals(row.HouseholdCode, code, StringComparison.Ordinal))
+            {
+                code = row.HouseholdCode;
+                if (!byHousehold.TryGetValue(code, out list))
+                {
+                    list = new List<MemberRow>(6);
+                    byHousehold[code] = list;
+                }
+            }
+
+            list.Add(row);
+        }
+
+        return byHousehold;
+    }
+
     private static SpecialGroups Groups(HouseholdRow row, List<MemberRow> members, HashSet<string> minority)
     {
         var groups = row.Flags & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
@@ -623,6 +647,23 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var surveyTable = TableName<HouseholdSurveyEntity>();
         var classificationTable = TableName<HouseholdClassificationEntity>();
         object stamp = now; // boxed once for every row
+
+        // Names recur (a province has far fewer distinct names than people): fold each once. Used on this thread only.
+        var folds = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Folded(string name)
+        {
+            if (!folds.TryGetValue(name, out var folded))
+            {
+                folded = VietnameseText.Fold(name);
+                if (folds.Count < 1 << 20)
+                {
+                    folds[name] = folded;
+                }
+            }
+
+            return folded;
+        }
+
         var firstHousehold = await bulk.NextIdAsync(householdTable, ct);
         var firstMember = await bulk.NextIdAsync(memberTable, ct);
         var firstSurvey = await bulk.NextIdAsync(surveyTable, ct);
@@ -697,7 +738,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             await bulk.InsertAsync(householdTable, HouseholdBulk, fresh.Select((row, i) => new object?[]
             {
                 firstHousehold + i, communeProvince[row.CommuneCode], row.CommuneCode, villageCodes[(row.CommuneCode, row.Village)], row.HouseholdCode,
-                row.Address, row.HeadName, VietnameseText.Fold(row.HeadName), Boxed.Of((int)row.Area), Boxed.Of((int)Groups(row, byHousehold[row.HouseholdCode], minority)),
+                row.Address, row.HeadName, Folded(row.HeadName), Boxed.Of((int)row.Area), Boxed.Of((int)Groups(row, byHousehold[row.HouseholdCode], minority)),
                 null, Boxed.Of(0), stamp, stamp,
             }), ct);
 
@@ -705,7 +746,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             var memberId = firstMember;
             await bulk.InsertAsync(memberTable, MemberBulk, fresh.SelectMany((row, i) => byHousehold[row.HouseholdCode].Select((m, order) => new object?[]
             {
-                memberId++, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(order + 1), m.FullName, VietnameseText.Fold(m.FullName),
+                memberId++, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(order + 1), m.FullName, Folded(m.FullName),
                 Boxed.Of((int)m.Sex), m.DateOfBirth, m.EthnicityCode, Boxed.Of((int)m.RelationToHead), m.PersonalId.Length == 0 ? null : m.PersonalId,
                 Boxed.Of(m.HealthInsurance), Boxed.Of((int)m.Education), Boxed.Of((int)m.Schooling), Boxed.Of((int)m.Disability), Boxed.Of((int)m.Employment),
             })), ct);

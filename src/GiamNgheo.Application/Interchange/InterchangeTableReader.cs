@@ -54,10 +54,12 @@ public static class InterchangeTableReader
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         CsvDataReader csv;
         int[] map;
+        var pool = new FieldPool();
         try
         {
-            csv = CreateCsvReader(text);
+            csv = CreateCsvReader(text, pool);
             map = header ?? ReadHeader(csv, columns, required, label, problems);
+            pool.Use(map, columns);
         }
         catch (Exception e) when (e is not InterchangeFileException and not OperationCanceledException)
         {
@@ -128,8 +130,11 @@ public static class InterchangeTableReader
         }
     }
 
-    private static CsvDataReader CreateCsvReader(TextReader text) =>
-        CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22 });
+    private static CsvDataReader CreateCsvReader(TextReader text, FieldPool? pool = null) =>
+        CsvDataReader.Create(text, new CsvDataReaderOptions
+        {
+            HasHeaders = false, BufferSize = 1 << 16, MaxBufferSize = 1 << 22, ColumnStringFactory = pool is null ? null : pool.Get,
+        });
 
     /// <summary>Reads the header row and maps it to <paramref name="columns"/> (<see cref="MapHeader"/>).</summary>
     private static int[] ReadHeader(
@@ -533,5 +538,78 @@ public sealed record CsvPart(long Start, long End, long FirstRow)
 
             base.Dispose(disposing);
         }
+    }
+}
+
+/// <summary>
+/// Gives repeated fields of a CSV table one string instance: the same value as the row before in that column (a
+/// member's household code, a household's commune and village), and the short values of the columns that take few
+/// distinct values (0/1 flags, codes, dates of birth, names). A million-household file otherwise allocates ~60 million
+/// field strings, most of them kept until the import ends, and the collector's copying of them was a third of the parse.
+/// Columns whose values are all different (ID numbers, addresses, incomes) only get the same-as-before check.
+/// </summary>
+internal sealed class FieldPool
+{
+    private const int MaxLength = 48;
+    private const int MaxEntries = 1 << 18;
+
+    private static readonly HashSet<string> DistinctColumns = new(StringComparer.Ordinal)
+    {
+        MemberColumns.PersonalId, HouseholdColumns.Address, HouseholdColumns.Income, HouseholdColumns.B1Score,
+    };
+
+    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private bool[] pooled = [];
+    private string?[] last = [];
+
+    public FieldPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>From the header map (file ordinal → column index, −1 = ignored): which ordinals share through the pool.</summary>
+    public void Use(int[] map, IReadOnlyList<InterchangeColumn> columns)
+    {
+        pooled = [.. map.Select(target => target >= 0 && !DistinctColumns.Contains(columns[target].Code))];
+        last = new string?[map.Length];
+    }
+
+    public string Get(System.Data.Common.DbDataReader reader, int ordinal, char[] buffer, int offset, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        var span = buffer.AsSpan(offset, length);
+        if ((uint)ordinal >= (uint)last.Length)
+        {
+            return new string(span); // the header row, or a column beyond the header
+        }
+
+        if (last[ordinal] is { } previous && span.SequenceEqual(previous))
+        {
+            return previous;
+        }
+
+        string text;
+        if (length <= MaxLength && pooled[ordinal])
+        {
+            if (!lookup.TryGetValue(span, out var shared))
+            {
+                shared = new string(span);
+                if (strings.Count < MaxEntries)
+                {
+                    strings[shared] = shared;
+                }
+            }
+
+            text = shared;
+        }
+        else
+        {
+            text = new string(span);
+        }
+
+        last[ordinal] = text;
+        return text;
     }
 }
