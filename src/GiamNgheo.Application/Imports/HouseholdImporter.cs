@@ -431,7 +431,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 var existingRows = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
                 if (fresh.Count > 0)
                 {
-                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, progress, ct);
+                    await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, validation, progress, ct);
                     await Reports.Aggregates.ReportAggregates.MarkDirtyAsync(db, fresh.Select(r => (communeProvince[r.CommuneCode], r.CommuneCode)), ct); // report aggregates (issue 7)
                 }
 
@@ -637,7 +637,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     private async Task BulkInsertAsync(
         List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
         IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, string source, DateTime now, long registeredCount,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+        Task<bool>? validation, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -678,11 +678,18 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             active[key] = await standards.ActiveAsync(key.ReviewYear, key.Item2, ct);
         }
 
-        // Survey answers and classifications are computed on a second thread while the households and members are written.
+        // Survey answers and classifications are computed on a second thread while the households and members are written,
+        // after the whole-file checks when those run beside the writing: one helper thread at a time, so that on two
+        // cores the writing (the longest path) keeps one to itself.
         var answersJson = new string[fresh.Count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var derive = Task.Run(() =>
+        var derive = Task.Run(async () =>
         {
+            if (validation is not null)
+            {
+                await validation.WaitAsync(stop.Token);
+            }
+
             var results = new List<ClassificationRow>(fresh.Count * 2);
             // The same answers, deprivation lists and reasons recur across households: keep one copy of each text.
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
