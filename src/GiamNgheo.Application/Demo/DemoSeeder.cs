@@ -167,7 +167,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
                     Year = row.ReviewYear,
                     IncomePerCapita = row.Income,
                     B1Score = row.B1Score,
-                    Answers = HouseholdClassificationService.FormatAnswers(answers),
+                    Answers = SurveyAnswers.Format(answers),
                     Causes = row.Causes,
                     Needs = row.Needs,
                     Source = "demo",

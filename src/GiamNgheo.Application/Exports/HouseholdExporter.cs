@@ -249,7 +249,7 @@ public sealed class HouseholdExporter(AppDbContext db)
         var answers = IndicatorAnswers.None;
         if (survey is not null)
         {
-            foreach (var (code, value) in HouseholdClassificationService.ParseAnswers(survey.Answers))
+            foreach (var (code, value) in SurveyAnswers.Parse(survey.Answers))
             {
                 var index = HouseholdColumns.IndicatorIndex(code);
                 if (index >= 0)

@@ -227,8 +227,9 @@ internal sealed class SqliteBulkInserter(SqliteConnection connection, DbTransact
     }
 
     /// <summary>
-    /// Binds one value without allocating: text as UTF-16 straight from the string (SQLite copies it and stores UTF-8),
-    /// dates formatted into <paramref name="buffer"/> — the values and their text are those EF Core's provider writes.
+    /// Binds one value without allocating, in the representation EF Core's SQLite provider uses: text as UTF-16 straight
+    /// from the string (SQLite copies it and stores UTF-8), dates as ISO text formatted into <paramref name="buffer"/>,
+    /// booleans and integers (any integral type, e.g. an enum, for an integer column) as 64-bit integers.
     /// </summary>
     private static int Bind(sqlite3_stmt statement, int index, object? value, BulkColumn column, Span<char> buffer, string table)
     {
@@ -252,13 +253,10 @@ internal sealed class SqliteBulkInserter(SqliteConnection connection, DbTransact
                 return raw.sqlite3_bind_int64(statement, index, n);
             case short n:
                 return raw.sqlite3_bind_int64(statement, index, n);
+            case var other when column.Type is BulkType.Int4 or BulkType.SmallInt or BulkType.BigInt:
+                return raw.sqlite3_bind_int64(statement, index, System.Convert.ToInt64(other, CultureInfo.InvariantCulture));
             default:
-                return Convert(value, column.Type) switch
-                {
-                    long n => raw.sqlite3_bind_int64(statement, index, n),
-                    string text => raw.sqlite3_bind_text(statement, index, text),
-                    var other => throw new NotSupportedException($"Bulk insert of {other.GetType().Name} into {table}.{column.Name}."),
-                };
+                throw new NotSupportedException($"Bulk insert of {value.GetType().Name} into {table}.{column.Name}.");
         }
     }
 
@@ -269,18 +267,6 @@ internal sealed class SqliteBulkInserter(SqliteConnection connection, DbTransact
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
         }
     }
-
-    /// <summary>The representations EF Core's SQLite provider uses.</summary>
-    private static object Convert(object? value, BulkType type) => value switch
-    {
-        null => DBNull.Value,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        bool b => b ? 1L : 0L,
-        _ when type is BulkType.Int4 or BulkType.SmallInt or BulkType.BigInt => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        string text => text,
-        _ => throw new NotSupportedException($"Bulk insert of {value.GetType().Name} as {type}."),
-    };
 }
 
 internal sealed class PostgresBulkInserter(NpgsqlConnection connection, DbTransaction transaction) : BulkInserter(connection, transaction)

@@ -184,7 +184,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 // the problems are the answer, as when validating first.
                 if (!await validation)
                 {
-                    return new ImportResult { Problems = found.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
+                    return Rejected(found);
                 }
 
                 throw;
@@ -199,10 +199,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
         if (problems.Count > 0)
         {
-            return new ImportResult { Problems = problems.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
+            return Rejected(problems);
         }
 
         return await WriteAsync(households, members, sourceName, sha, format, progress, null, ct);
+
+        ImportResult Rejected(ProblemList found) =>
+            new() { Problems = found.Sorted(), Households = households.Count, Members = members.Count, Sha256 = sha };
 
         // The two tables are read and parsed on two threads (each with its own problem list, merged after).
         async Task ReadBothAsync(Action readHouseholds, Action readMembers)
@@ -719,8 +722,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
                     if (!deprivedTexts.TryGetValue((standard.Standard.Code, result.Mask), out var deprived))
                     {
-                        var indicators = standard.Standard.Indicators;
-                        deprived = Truncate(string.Join(';', Enumerable.Range(0, indicators.Count).Where(b => (result.Mask & (1u << b)) != 0).Select(b => indicators[b].Code)), 1000);
+                        deprived = Truncate(string.Join(';', HouseholdClassifier.DeprivedCodes(standard.Standard, result.Mask)), 1000);
                         deprivedTexts[(standard.Standard.Code, result.Mask)] = deprived;
                     }
 

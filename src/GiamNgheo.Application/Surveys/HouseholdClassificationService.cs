@@ -17,7 +17,7 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
         Area = household.AreaType,
         IncomePerPersonPerMonth = survey.IncomePerCapita,
         B1Score = survey.B1Score,
-        Answers = ParseAnswers(survey.Answers),
+        Answers = SurveyAnswers.Parse(survey.Answers),
         Members = [.. household.Members.Select(m => new MemberFacts
         {
             DateOfBirth = m.DateOfBirth,
@@ -31,12 +31,6 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
     };
 
     public static DateOnly AsOf(HouseholdSurveyEntity survey) => survey.SurveyDate ?? new DateOnly(survey.Year, 12, 31);
-
-    /// <summary>The stored answers (either form of <see cref="SurveyAnswers"/>).</summary>
-    public static Dictionary<string, bool> ParseAnswers(string stored) => SurveyAnswers.Parse(stored);
-
-    /// <summary>The stored form of the answers (<see cref="SurveyAnswers"/>).</summary>
-    public static string FormatAnswers(IReadOnlyDictionary<string, bool> answers) => SurveyAnswers.Format(answers);
 
     /// <summary>Evaluates without saving (the household page and what-if use this).</summary>
     public async Task<IReadOnlyList<StandardResult>> EvaluateAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)

@@ -107,7 +107,7 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
         survey.ScreenedOut = input.ScreenedOut;
         survey.IncomePerCapita = input.IncomePerCapita;
         survey.B1Score = input.B1Score;
-        survey.Answers = HouseholdClassificationService.FormatAnswers(input.Answers);
+        survey.Answers = SurveyAnswers.Format(input.Answers);
         survey.Causes = input.Causes;
         survey.OtherCause = string.IsNullOrWhiteSpace(input.OtherCause) ? null : Domain.Common.VietnameseText.NormalizeName(input.OtherCause);
         survey.Needs = input.Needs;

@@ -19,15 +19,7 @@ public static class HouseholdClassifier
         ArgumentNullException.ThrowIfNull(standard);
 
         var indicators = EvaluateIndicators(facts, standard, asOf);
-        var mask = 0u;
-        for (var i = 0; i < indicators.Count; i++)
-        {
-            if (indicators[i].IsDeprived)
-            {
-                mask |= 1u << i;
-            }
-        }
-
+        var mask = Mask(indicators);
         var deprivations = BitOperations.PopCount(mask);
         var k = standard.DeprivationThreshold.Value;
         var (basis, value, poverty, near, medium) = Lines(facts, standard);
@@ -62,7 +54,18 @@ public static class HouseholdClassifier
     public static uint DeprivationMask(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        var indicators = EvaluateIndicators(facts, standard, asOf);
+        return Mask(EvaluateIndicators(facts, standard, asOf));
+    }
+
+    /// <summary>The codes of the standard's indicators set in <paramref name="mask"/>, in the standard's order.</summary>
+    public static IEnumerable<string> DeprivedCodes(PovertyStandard standard, uint mask)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        return standard.Indicators.Where((_, i) => (mask & (1u << i)) != 0).Select(indicator => indicator.Code);
+    }
+
+    private static uint Mask(IReadOnlyList<IndicatorResult> indicators)
+    {
         var mask = 0u;
         for (var i = 0; i < indicators.Count; i++)
         {

@@ -73,8 +73,8 @@ public class ClassificationPropertyTests
         });
 
     /// <summary>
-    /// The bulk import's <see cref="HouseholdClassifier.Decide"/> (no sentences) gives the category and deprivation mask
-    /// of <see cref="HouseholdClassifier.Classify"/> for any household — income or B1 score, answers, members — under every
+    /// The bulk import's <see cref="HouseholdClassifier.Decide"/> (no sentences) gives the category, deprivation mask and
+    /// (through <see cref="HouseholdClassifier.DeprivedCodes"/>) deprived codes of <see cref="HouseholdClassifier.Classify"/> for any household — income or B1 score, answers, members — under every
     /// shipped standard, and fails where it fails.
     /// </summary>
     [Fact]
@@ -121,6 +121,7 @@ public class ClassificationPropertyTests
                 var (category, mask) = HouseholdClassifier.Decide(facts, standard, Households.ReviewDate);
                 Assert.Equal(full.Category, category);
                 Assert.Equal(full.DeprivationMask, mask);
+                Assert.Equal(full.DeprivedCodes, HouseholdClassifier.DeprivedCodes(standard, mask));
             });
     }
 

@@ -48,7 +48,7 @@ public sealed class SurveyModel(ReviewQueries queries, ReviewCommands commands, 
                 Year = s.Year, SurveyDate = s.SurveyDate, ScreenedOut = s.ScreenedOut, IncomePerCapita = s.IncomePerCapita, B1Score = s.B1Score,
                 OtherCause = s.OtherCause, Causes = s.Causes, Needs = s.Needs, Version = s.Version,
             };
-            Answers = HouseholdClassificationService.ParseAnswers(s.Answers).ToDictionary(a => a.Key, a => (string?)(a.Value ? "true" : "false"));
+            Answers = SurveyAnswers.Parse(s.Answers).ToDictionary(a => a.Key, a => (string?)(a.Value ? "true" : "false"));
             Results = view.Results;
         }
         else
