@@ -33,7 +33,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -55,7 +56,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("ParentCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("RegionName")
                         .HasMaxLength(100)
@@ -102,7 +104,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -138,7 +141,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("NewCommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("NewCommuneName")
                         .IsRequired()
@@ -148,11 +152,13 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("NewProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("OldCommuneCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("OldCommuneName")
                         .IsRequired()
@@ -162,12 +168,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("OldDistrictCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("OldProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -182,7 +190,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsEthnicMinority")
                         .HasColumnType("boolean");
@@ -272,12 +281,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -297,12 +308,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -313,7 +326,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -350,7 +364,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("EthnicityCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -373,12 +388,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("PersonalId")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<int>("RelationToHead")
                         .HasColumnType("integer");
@@ -451,7 +468,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("ScopeUnitCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -535,7 +553,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("boolean");
@@ -546,7 +565,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -572,7 +592,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("MarkedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -580,7 +601,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -617,7 +639,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<string>("Deprived")
                         .IsRequired()
@@ -635,7 +658,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("HeadEthnicityCode")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<int>("Households")
                         .HasColumnType("integer");
@@ -667,7 +691,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Recognised")
                         .HasColumnType("boolean");
@@ -678,12 +703,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -712,7 +739,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -732,7 +760,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
@@ -745,7 +774,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -788,7 +818,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<long?>("DecisionId")
                         .HasColumnType("bigint");
@@ -809,7 +840,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("ReportDeadline")
                         .HasColumnType("date");
@@ -847,7 +879,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("FromCategory")
                         .IsRequired()
@@ -897,7 +930,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -917,7 +951,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<long>("CommuneReviewId")
                         .HasColumnType("bigint");
@@ -938,7 +973,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -983,12 +1019,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -1134,7 +1172,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1181,7 +1220,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1223,7 +1263,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<bool>("ClassifyInParallel")
                         .HasColumnType("boolean");
@@ -1237,7 +1278,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("ProvinceCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1294,7 +1336,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("ComputedOn")
                         .HasColumnType("date");
@@ -1311,7 +1354,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("StaleOn")
                         .HasColumnType("date");
@@ -1319,7 +1363,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("Unanswered")
                         .IsRequired()
@@ -1328,7 +1373,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("WaitingSince")
                         .HasColumnType("date");
@@ -1351,12 +1397,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("PolicyCode")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("LastDelivered")
                         .HasColumnType("date");
@@ -1367,7 +1415,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Relevant")
                         .HasColumnType("boolean");
@@ -1377,7 +1426,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("HouseholdId", "PolicyCode");
 
@@ -1399,7 +1449,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(300)
@@ -1418,7 +1469,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -1449,7 +1501,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1463,7 +1516,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("RegisteredOn")
                         .HasColumnType("date");
@@ -1479,7 +1533,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1512,7 +1567,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("PolicyCode")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("TargetDate")
                         .HasColumnType("date");
@@ -1543,7 +1599,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1578,12 +1635,14 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("PolicyCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 2)
@@ -1606,7 +1665,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1633,7 +1693,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("ComputedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1654,7 +1715,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
@@ -1662,16 +1724,19 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("VillageCode")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -1723,7 +1788,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<bool>("ScreenedOut")
                         .HasColumnType("boolean");
@@ -1787,11 +1853,13 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("StandardCode")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<int>("ToYear")
                         .HasColumnType("integer");
@@ -1799,7 +1867,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<int>("UnitLevel")
                         .HasColumnType("integer");
