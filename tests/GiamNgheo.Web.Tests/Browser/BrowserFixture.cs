@@ -54,9 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> LoginAsync(string user)
+    /// <summary>A new browser context (desktop-sized unless <paramref name="options"/> say otherwise) logged in as <paramref name="user"/>.</summary>
+    public async Task<IPage> LoginAsync(string user, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(options ?? new() { Locale = "vi-VN", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         for (var attempt = 1; ; attempt++)
         {
