@@ -626,7 +626,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
     ];
 
-    private static readonly BulkColumn[] ClassificationBulk =
+    public static readonly BulkColumn[] ClassificationBulk =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
@@ -684,7 +684,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         // Survey answers and classifications are computed on a second thread while the households and members are written,
         // after the whole-file checks when those run beside the writing: one helper thread at a time, so that on two
         // cores the writing (the longest path) keeps one to itself.
-        var answersJson = new string[fresh.Count];
+        var storedAnswers = new string[fresh.Count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var derive = Task.Run(async () =>
         {
@@ -694,7 +694,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             }
 
             var results = new List<ClassificationRow>(fresh.Count * 2);
-            // The same answers, deprivation lists and reasons recur across households: keep one copy of each text.
+            // The same answers and deprivation lists recur across households: keep one copy of each text.
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
             var deprivedTexts = new Dictionary<(string, uint), string>();
             string Shared(string text) => texts.TryAdd(text, text) ? text : texts[text];
@@ -703,7 +703,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 stop.Token.ThrowIfCancellationRequested();
                 var row = fresh[i];
                 var answers = Answers(row);
-                answersJson[i] = Shared(SurveyAnswers.Format(row.Indicators));
+                storedAnswers[i] = Shared(SurveyAnswers.Format(row.Indicators));
                 var memberRows = byHousehold[row.HouseholdCode];
                 var facts = Facts(row, memberRows, answers);
                 var asOf = new DateOnly(row.ReviewYear, 12, 31);
@@ -767,7 +767,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
             {
                 firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(row.ReviewYear), null, Boxed.Of(false), row.Income, row.B1Score,
-                answersJson[i], Boxed.Of((int)row.Causes), null, Boxed.Of((int)row.Needs), source, Boxed.Of(0), stamp,
+                storedAnswers[i], Boxed.Of((int)row.Causes), null, Boxed.Of((int)row.Needs), source, Boxed.Of(0), stamp,
             }), ct);
 
             progress?.Report(new ImportProgress("Đang ghi kết quả phân loại", 0, fresh.Count));

@@ -324,7 +324,7 @@ internal static class BenchReportsCommand
         }), ct);
 
         var classificationId = firstClassification;
-        await bulk.InsertAsync("household_classifications", ClassificationBulk, plan.SelectMany((p, i) => new[]
+        await bulk.InsertAsync("household_classifications", HouseholdImporter.ClassificationBulk, plan.SelectMany((p, i) => new[]
         {
             Classification(classificationId++, firstHousehold + i, communes[p.Commune], VillageOf(p), 2024, "ND07_2021", p.Before, p.DeprivedBefore, p.Size, stamp),
             Classification(classificationId++, firstHousehold + i, communes[p.Commune], VillageOf(p), 2025, "ND07_2021", p.Now, p.DeprivedNow, p.Size, stamp),
@@ -341,21 +341,13 @@ internal static class BenchReportsCommand
         return communes[largest];
     }
 
-    // The classification rows of the bench carry no old commune code (the importer's list has it).
-    private static readonly BulkColumn[] ClassificationBulk =
-    [
-        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
-        new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
-        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
-        new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt),
-    ];
-
     private static readonly string[] Codes = ["employment", "dependants", "nutrition", "health_insurance", "adult_education", "child_schooling", "housing_quality", "housing_area", "water", "latrine", "telecom", "information_devices"];
 
+    /// <summary>A row of <see cref="HouseholdImporter.ClassificationBulk"/> (no decision, no old commune code).</summary>
     private static object?[] Classification(long id, long household, string commune, string village, int year, string standard, HouseholdCategory category, string deprived, int members, DateTime stamp) =>
     [
         id, household, Province, commune, village, year, standard, (short)category,
-        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, stamp, null,
+        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, stamp, null, null,
     ];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

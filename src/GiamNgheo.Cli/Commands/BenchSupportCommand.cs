@@ -49,14 +49,6 @@ internal static class BenchSupportCommand
         new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
     ];
 
-    private static readonly BulkColumn[] ClassificationColumns =
-    [
-        new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
-        new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
-        new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
-        new("ComputedAtUtc", BulkType.TimestampUtc),
-    ];
-
     private static readonly BulkColumn[] RecordColumns =
     [
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("CommuneCode", BulkType.Text),
@@ -206,14 +198,14 @@ internal static class BenchSupportCommand
             firstSurvey + i, firstHousehold + i, "11", 2025, false, string.Empty, 0,
             (int)(random.NextDouble() < 0.4 ? SupportNeeds.Credit | SupportNeeds.Health : SupportNeeds.Health), "bench", 0, now,
         }), ct);
-        await bulk.InsertAsync(tables[3], ClassificationColumns, Enumerable.Range(0, count).Select(i =>
+        await bulk.InsertAsync(tables[3], HouseholdImporter.ClassificationBulk, Enumerable.Range(0, count).Select(i =>
         {
             var roll = random.NextDouble();
             var category = roll < 0.25 ? HouseholdCategory.Poor : roll < 0.45 ? HouseholdCategory.NearPoor : roll < 0.7 ? HouseholdCategory.Medium : HouseholdCategory.NotPoor;
             return new object?[]
             {
                 firstClassification + i, firstHousehold + i, "11", commune, Village(i), 2025, "ND07_2021", (short)category, 3,
-                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, now.AddDays(-random.Next(1, 700)),
+                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, now.AddDays(-random.Next(1, 700)), null, null,
             };
         }), ct);
         var today = DateOnly.FromDateTime(now);
