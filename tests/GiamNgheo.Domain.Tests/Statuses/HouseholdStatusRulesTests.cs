@@ -97,9 +97,9 @@ public class HouseholdStatusRulesTests
     [InlineData(true, "2025-12-10", "2026-01-01")]
     [InlineData(true, "2026-01-20", "2026-01-20")]
     [InlineData(false, "2025-03-30", "2025-03-30")]
-    public void PolicyFromDependsOnTheKindOfReview(bool periodic, string signed, string expected) =>
+    public void PolicyFromDependsOnTheKindOfReview(bool periodic, string signedOn, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            HouseholdStatusRules.PolicyFrom(periodic, 2025, DateOnly.Parse(signed, System.Globalization.CultureInfo.InvariantCulture)));
+            HouseholdStatusRules.PolicyFrom(periodic, 2025, DateOnly.Parse(signedOn, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void ResidenceIncludesTheFirstDayAndExcludesTheDayOfLeaving()
