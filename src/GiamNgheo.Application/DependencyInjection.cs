@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<HouseholdCommands>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Identity.UserAdministration>();
         services.AddScoped<Standards.StandardRegistry>();
         services.AddScoped<Standards.ImportStandardHandler>();
         services.AddScoped<Standards.WhatIfQuery>();

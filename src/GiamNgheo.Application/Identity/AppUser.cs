@@ -4,7 +4,14 @@ namespace GiamNgheo.Application.Identity;
 
 public sealed class AppUser : IdentityUser, Audit.IAudited
 {
+    /// <summary>The person's full name (họ và tên), shown in the header and in the audit browser.</summary>
     public string DisplayName { get; set; } = string.Empty;
+    /// <summary>Chức vụ: the person's position, e.g. "Phó Chủ tịch UBND xã". Optional.</summary>
+    public string? Position { get; set; }
+    /// <summary>Set when an administrator creates the account or resets its password: the next login leads to the change-password page only.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>When the account was deactivated (UTC); null while active. Users are never deleted, so the audit keeps their name.</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
     /// <summary>The unit the user works in; null only for system administrators (whole country).</summary>
     public string? ScopeUnitCode { get; set; }
     public AdminUnits.AdminLevel? ScopeLevel { get; set; }

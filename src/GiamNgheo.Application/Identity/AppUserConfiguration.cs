@@ -9,5 +9,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(150);
         builder.Property(u => u.ScopeUnitCode).HasMaxLength(24);
+        builder.Property(u => u.Position).HasMaxLength(150);
     }
 }
