@@ -37,29 +37,34 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
 
         await Targets.TargetService.EnsureDemoTargetAsync(db, ProvinceCode, ct);
 
-        var firstVillage = await db.AdminUnits.Where(u => u.ParentCode == CommuneCodes[2] && u.Level == AdminLevel.Village)
-            .OrderBy(u => u.Code).Select(u => u.Code).FirstAsync(ct);
-        var plan = new (string User, string Role, string? Scope, AdminLevel? Level)[]
+        var plan = new (string User, string Role, string? Scope, AdminLevel? Level, string FullName, string Position)[]
         {
-            ("admin", Roles.SystemAdmin, null, null),
-            ("tinh", Roles.ProvincialOfficer, ProvinceCode, AdminLevel.Province),
-            ("xa", Roles.CommuneOfficer, CommuneCodes[2], AdminLevel.Commune),
-            ("xa2", Roles.CommuneOfficer, CommuneCodes[3], AdminLevel.Commune),
-            ("thon", Roles.VillageReviewer, firstVillage, AdminLevel.Village),
-            ("nganh", Roles.SectorOfficer, ProvinceCode, AdminLevel.Province),
-            ("giamsat", Roles.Supervisor, ProvinceCode, AdminLevel.Province),
-            ("lanhdao", Roles.Leader, ProvinceCode, AdminLevel.Province),
+            ("admin", Roles.SystemAdmin, null, null, "Nguyễn Văn An", "Quản trị hệ thống"),
+            ("tinh", Roles.ProvincialOfficer, ProvinceCode, AdminLevel.Province, "Lò Thị Bình", "Chuyên viên Sở Nông nghiệp và Môi trường"),
+            ("xa", Roles.CommuneOfficer, CommuneCodes[2], AdminLevel.Commune, "Vàng A Chính", "Công chức Văn hóa – Xã hội"),
+            ("xa2", Roles.CommuneOfficer, CommuneCodes[3], AdminLevel.Commune, "Quàng Văn Dũng", "Công chức Văn hóa – Xã hội"),
+            ("thon", Roles.VillageReviewer, await DemoVillageAsync(ct), AdminLevel.Village, "Giàng Thị Hoa", "Trưởng thôn"),
+            ("nganh", Roles.SectorOfficer, ProvinceCode, AdminLevel.Province, "Trần Văn Khánh", "Chuyên viên Sở Y tế"),
+            ("giamsat", Roles.Supervisor, ProvinceCode, AdminLevel.Province, "Lường Thị Lan", "Ủy viên Ủy ban MTTQ Việt Nam tỉnh"),
+            ("lanhdao", Roles.Leader, ProvinceCode, AdminLevel.Province, "Phạm Đức Minh", "Phó Chủ tịch UBND tỉnh"),
         };
         var names = await db.AdminUnits.AsNoTracking().Where(u => u.ValidTo == null).ToDictionaryAsync(u => u.Code, u => u.FullName, ct);
-        foreach (var (userName, role, scope, level) in plan)
+        foreach (var (userName, role, scope, level, fullName, position) in plan)
         {
+            if (level is not null && scope is null)
+            {
+                // No village in the demo commune (the database was filled by the CLI with other data): no village account.
+                continue;
+            }
+
             var user = await users.FindByNameAsync(userName);
             if (user is null)
             {
                 user = new AppUser
                 {
                     UserName = userName,
-                    DisplayName = Roles.VietnameseName(role) + (scope is null ? string.Empty : " — " + names.GetValueOrDefault(scope, scope)),
+                    DisplayName = fullName,
+                    Position = position,
                     ScopeUnitCode = scope,
                     ScopeLevel = level,
                     LockoutEnabled = true,
@@ -78,6 +83,15 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
 
         return accounts;
     }
+
+    /// <summary>
+    /// The village reviewer's village: the first current village of the demo commune Xã Sín Thầu. None when the database
+    /// already held households before the demo (filled by <c>giamngheo import</c>) and that commune has no village: the
+    /// demo then starts without the village account instead of stopping the start-up.
+    /// </summary>
+    private Task<string?> DemoVillageAsync(CancellationToken ct) =>
+        db.AdminUnits.Where(u => u.ParentCode == CommuneCodes[2] && u.Level == AdminLevel.Village && u.ValidTo == null)
+            .OrderBy(u => u.Code).Select(u => u.Code).FirstOrDefaultAsync(ct);
 
     private async Task SeedHouseholdsAsync(CancellationToken ct)
     {
