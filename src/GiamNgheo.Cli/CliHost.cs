@@ -16,7 +16,9 @@ namespace GiamNgheo.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <param name="overrides">Configuration values that win over appsettings and the environment (tests).</param>
+    /// <param name="actor">Who the audit names; the system user unless given (<c>users</c> names the CLI and the OS account).</param>
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null, ICurrentUser? actor = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
@@ -27,8 +29,9 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddApplication(builder.Configuration);
-        builder.Services.AddSingleton<ICurrentUser>(SystemUser.Instance);
-        builder.Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        builder.Services.AddSingleton<ICurrentUser>(actor ?? SystemUser.Instance);
+        builder.Services.AddIdentityCore<AppUser>(IdentitySetup.Configure).AddRoles<IdentityRole>()
+            .AddUserConfirmation<ActiveUserConfirmation>().AddEntityFrameworkStores<AppDbContext>();
         return builder.Build();
     }
 
