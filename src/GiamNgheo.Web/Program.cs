@@ -49,20 +49,15 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
 });
-builder.Services.AddIdentityCore<AppUser>(o =>
-    {
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
-        o.Password.RequiredLength = 10;
-        o.User.RequireUniqueEmail = false;
-    })
+builder.Services.AddIdentityCore<AppUser>(IdentitySetup.Configure)
     .AddRoles<IdentityRole>()
+    .AddUserConfirmation<ActiveUserConfirmation>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorization(o => o.AddPolicy(UsersApi.Policy, p => p.RequireRole(Roles.SystemAdmin, Roles.ProvincialOfficer, Roles.CommuneOfficer)));
+builder.Services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
 
 builder.Services.AddRazorPages(o =>
 {
@@ -71,6 +66,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Status");
+    o.Conventions.AuthorizeFolder("/Users", UsersApi.Policy);
 });
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -107,6 +103,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionValidation();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -119,6 +116,7 @@ app.MapReviewsApi();
 app.MapReportsApi();
 app.MapSupportApi();
 app.MapPoliciesApi();
+app.MapUsersApi();
 app.MapGet("/language", LanguageEndpoint.Set).AllowAnonymous().ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();

@@ -5,13 +5,20 @@ namespace GiamNgheo.Web.Infrastructure;
 
 internal static class Startup
 {
-    /// <summary>Migrates the database, loads reference data and, when <c>Demo:Seed</c> is true, the demo province.</summary>
+    /// <summary>Migrates the database, loads reference data and, when the demo is asked for (<see cref="DemoMode"/>), the demo province.</summary>
     public static async Task InitializeAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        if (!app.Configuration.GetValue("Demo:Seed", true))
+        var demo = services.GetRequiredService<DemoMode>();
+        if (demo.RefusedInProduction)
+        {
+            Console.WriteLine("Demo:Seed bị bỏ qua: môi trường Production không bao giờ tạo dữ liệu và tài khoản demo. " +
+                "Demo:Seed is ignored in the Production environment.");
+        }
+
+        if (!demo.On)
         {
             return;
         }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, GiamNgheo.Application.Persistence.AppDbContext db) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = string.Empty;
@@ -19,9 +19,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>No account at all yet (a real installation before its first administrator): the page says how to create one.</summary>
+    public bool NoUsers { get; private set; }
+
+    public async Task OnGetAsync() => NoUsers = !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -32,7 +33,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
 
         Error = result.IsLockedOut
-            ? L.T("Tài khoản tạm khóa 15 phút do đăng nhập sai nhiều lần.", "The account is locked for 15 minutes after repeated failures.")
+            ? L.T("Tài khoản đang tạm khóa: 15 phút sau 5 lần đăng nhập sai, hoặc đến khi người quản lý mở khóa.", "The account is locked: for 15 minutes after five failures, or until a manager unlocks it.")
             : L.T("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password.");
         return Page();
     }
