@@ -18,12 +18,24 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     public const string CommuneB = "03160";
 
     private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"giamngheo-web-{Guid.NewGuid():N}.db");
+    private readonly bool demo;
+
+    public AppFactory()
+        : this(demo: true)
+    {
+    }
+
+    /// <param name="demo">False: a real installation's start (<c>Demo:Seed</c> off, no account until <c>giamngheo users add</c>).</param>
+    public AppFactory(bool demo) => this.demo = demo;
+
+    /// <summary>The SQLite file of this app (the CLI can fill it before the app starts).</summary>
+    public string DatabasePath => dbPath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={dbPath}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Seed", demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // Each app keeps its own key ring: apps of parallel test classes must not rotate keys under each other.
