@@ -25,8 +25,10 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     {
     }
 
+    private AppFactory(bool demo) => this.demo = demo;
+
     /// <param name="demo">False: a real installation's start (<c>Demo:Seed</c> off, no account until <c>giamngheo users add</c>).</param>
-    public AppFactory(bool demo) => this.demo = demo;
+    public static AppFactory Create(bool demo) => new(demo);
 
     /// <summary>The SQLite file of this app (the CLI can fill it before the app starts).</summary>
     public string DatabasePath => dbPath;

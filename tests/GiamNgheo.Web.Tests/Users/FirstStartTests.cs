@@ -23,7 +23,7 @@ public class FirstStartTests
     [Fact]
     public async Task NoDemo_LoginPageSaysHowToCreateTheAdministrator_CliUsersAdd_ThenTokenLoginWorks()
     {
-        await using var app = new AppFactory(demo: false);
+        await using var app = AppFactory.Create(demo: false);
         using var anonymous = app.CreateClient();
         var login = await anonymous.GetStringAsync("/Account/Login");
         Assert.Contains("giamngheo users add admin --role system_admin", login, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public class FirstStartTests
     [Fact]
     public async Task Demo_OnADatabaseTheCliMigratedAndImportedFirst_StartsAndSignsIn()
     {
-        await using var app = new AppFactory(demo: true);
+        await using var app = AppFactory.Create(demo: true);
         var folder = Directory.CreateTempSubdirectory("giamngheo-clifirst-").FullName;
         try
         {
