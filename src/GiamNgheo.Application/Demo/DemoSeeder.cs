@@ -5,7 +5,8 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
 using GiamNgheo.Application.Interchange;
-using GiamNgheo.Application.Surveys;
+using GiamNgheo.Application.Reviews;
+using GiamNgheo.Application.Standards;
 using GiamNgheo.Application.Synthetic;
 using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,10 @@ public sealed record DemoAccount(string UserName, string Password, string Role, 
 
 /// <summary>
 /// The demo province: Điện Biên (11) with its first four real communes, their villages and 2,000 synthetic
-/// households from the seeded generator, plus one account per role. Runs only on a database without households.
+/// households from the seeded generator, their review history (the recognised lists of 2023, 2024 and 2025, see
+/// <see cref="DemoHistory"/>), plus one account per role. Runs only on a database without households.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, VillageHandler villages, HouseholdClassificationService classifier)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, VillageHandler villages, StandardRegistry standards, ReviewSettings settings)
 {
     public const string ProvinceCode = "11";
     /// <summary>The first four communes of Điện Biên in code order: two wards (urban) and two communes (rural).</summary>
@@ -166,31 +168,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
             }
 
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
 
-            // The review answers of the demo year, classified under every active standard.
-            foreach (var (household, row) in surveys)
-            {
-                var answers = HouseholdColumns.Indicators
-                    .Select(c => (c.Code, Value: row.Indicators.Get(c.Code)))
-                    .Where(a => a.Value is not null)
-                    .ToDictionary(a => a.Code, a => a.Value!.Value, StringComparer.Ordinal);
-                var survey = new HouseholdSurveyEntity
-                {
-                    HouseholdId = household.Id,
-                    ProvinceCode = ProvinceCode,
-                    Year = row.ReviewYear,
-                    IncomePerCapita = row.Income,
-                    B1Score = row.B1Score,
-                    Answers = SurveyAnswers.Format(answers),
-                    Causes = row.Causes,
-                    Needs = row.Needs,
-                    Source = "demo",
-                };
-                db.HouseholdSurveys.Add(survey);
-                await classifier.ClassifyAndStoreAsync(household, survey, ct);
-            }
+            // The recognised lists of 2023, 2024 and 2025 (docs/review-workflow.md, "Demo history").
+            await new DemoHistory(db, standards, settings).WriteAsync(ProvinceCode, Seed, surveys, ct);
 
-            await db.SaveChangesAsync(ct);
             db.SuppressEntityAudit = false;
             await Support.PoorCommuneList.SeedSampleAsync(db, ct); // sample poor-commune list [M]
             db.AddAuditEvent(AuditActions.Create, "DemoData", ProvinceCode, null, new { households = count, seed = Seed });

@@ -7,13 +7,15 @@ namespace GiamNgheo.Web.Tests.Reviews;
 
 public class ReviewsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    /// <summary>The 2026 periodic campaign's review of Xã Sín Thầu (opened when missing).</summary>
+    /// <summary>The 2026 periodic campaign's review of Xã Sín Thầu (opened when missing; the demo's history ends in 2025).</summary>
     internal static async Task<long> CommuneReviewAsync(AppFactory app)
     {
         var tinh = await app.ApiClientAsync("tinh");
         var campaigns = await tinh.GetFromJsonAsync<JsonElement>("/api/reviews/campaigns");
+        // The demo carries the decided periodic reviews of 2023–2025 (its history); these tests work on a new 2026 one.
         long campaignId;
-        if (campaigns.GetArrayLength() == 0)
+        var open = campaigns.EnumerateArray().Where(c => c.GetProperty("year").GetInt32() == 2026).ToList();
+        if (open.Count == 0)
         {
             var opened = await tinh.PostAsJsonAsync("/api/reviews/campaigns", new { year = 2026, kind = "periodic" });
             Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
@@ -21,7 +23,7 @@ public class ReviewsApiTests(AppFactory app) : IClassFixture<AppFactory>
         }
         else
         {
-            campaignId = campaigns[0].GetProperty("id").GetInt64();
+            campaignId = open[0].GetProperty("id").GetInt64();
         }
 
         var overview = await tinh.GetFromJsonAsync<JsonElement>($"/api/reviews/campaigns/{campaignId}");
