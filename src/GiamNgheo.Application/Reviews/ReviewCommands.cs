@@ -207,7 +207,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
     /// The list in force before the campaign under its standard (poor / near-poor; household → category code), from the
     /// classification facts through <see cref="HouseholdStatusRules.ForReviewYear"/>: the latest recognised category of
     /// each household, including a regular review's decision earlier in the same year; carried over from earlier years.
-    /// Where the commune has no decision at all (data loaded before the workflow), the computed results stand in.
+    /// For a household never decided (data loaded before the workflow), its computed results stand in.
     /// One household when <paramref name="householdId"/> is given.
     /// </summary>
     private async Task<Dictionary<long, string>> PreviousListAsync(string communeCode, ReviewCampaignEntity campaign, long? householdId, CancellationToken ct)
@@ -222,13 +222,13 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
                                     || (c.Year == campaign.Year && d != null && d.SignedOn <= campaign.StartDate && !thisCampaign.Contains(d.CommuneReviewId)))
                           select new { c.HouseholdId, c.Year, c.Category, c.ComputedAtUtc, c.DecisionId, SignedOn = d == null ? (DateOnly?)null : d.SignedOn })
             .ToListAsync(ct);
-        var recognisedOnly = householdId is null
-            ? rows.Any(r => r.DecisionId is not null)
-            : await db.HouseholdClassifications.AnyAsync(c => c.CommuneCode == communeCode && c.StandardCode == campaign.StandardCode && c.DecisionId != null, ct);
         var list = new Dictionary<long, string>();
-        foreach (var household in rows.Where(r => !recognisedOnly || r.DecisionId is not null).GroupBy(r => r.HouseholdId))
+        foreach (var household in rows.GroupBy(r => r.HouseholdId))
         {
-            var facts = household.Select(r => new StatusFact(r.Year, r.Category, r.SignedOn ?? DateOnly.FromDateTime(r.ComputedAtUtc), r.DecisionId));
+            // The recognised facts when the household has any; computed results only stand in for households never decided.
+            var recognised = household.Where(r => r.DecisionId is not null).ToList();
+            var facts = (recognised.Count > 0 ? recognised : [.. household])
+                .Select(r => new StatusFact(r.Year, r.Category, r.SignedOn ?? DateOnly.FromDateTime(r.ComputedAtUtc), r.DecisionId));
             var status = HouseholdStatusRules.ForReviewYear(facts, campaign.Year);
             if (status.IsListed)
             {
