@@ -23,6 +23,9 @@ public sealed class RulesModel(ReviewRuleCommands rules, ICurrentUser user) : Re
         user.IsInRole(Roles.SystemAdmin) ? (string.IsNullOrWhiteSpace(province) ? null : province.Trim())
         : user.ScopeLevel == AdminLevel.Province ? user.ScopeUnitCode : null;
 
+    /// <summary>A JSON value as typed in the form (a date without its quotes).</summary>
+    public static string Plain(string json) => json.Trim('"');
+
     private static string Here(string? province) => province is null ? "/Reviews/Rules" : $"/Reviews/Rules?province={Uri.EscapeDataString(province)}";
 
     public async Task OnGetAsync(string? province, CancellationToken ct)
