@@ -14,4 +14,5 @@ root.Subcommands.Add(TemplateCommand.Create());
 root.Subcommands.Add(SupportCommand.Create());
 root.Subcommands.Add(ReportsCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(ReviewRulesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -27,6 +27,16 @@ public sealed record ImportRequest
     public string? KoboPath { get; init; }
     public string? SourceName { get; init; }
 
+    /// <summary>
+    /// Rows that would change a decided household-year (<see cref="Surveys.DecidedYears"/>) are refused. False (default):
+    /// the whole file fails, listing them. True (<c>--skip-decided</c>, the form's box): they are reported as refused and
+    /// every other row is imported.
+    /// </summary>
+    public bool SkipDecided { get; init; }
+
+    /// <summary>Applies every row's survey to this review year instead of the file's (<c>--to-year</c>): e.g. a new, undecided year.</summary>
+    public int? ToYear { get; init; }
+
     public static ImportRequest Csv(string households, string members, string? name = null) =>
         new() { HouseholdsPath = households, MembersPath = members, SourceName = name };
 
@@ -46,6 +56,9 @@ public sealed record ImportResult
     public string? FileError { get; init; }
     public IReadOnlyList<InterchangeProblem> Problems { get; init; } = [];
     public bool Succeeded => FileError is null && Problems.Count == 0;
+
+    /// <summary>Rows refused because they would change a decided household-year; imported around only with <see cref="ImportRequest.SkipDecided"/>.</summary>
+    public IReadOnlyList<InterchangeProblem> Refused { get; init; } = [];
     public int Households { get; init; }
     public int Members { get; init; }
     public int Created { get; init; }
@@ -78,6 +91,11 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     /// <summary>Test hook: called with a stage name inside the transaction ("loaded" before the deferred indexes are rebuilt, "bulk", "updates", "commit").</summary>
     internal Action<string>? Fault { get; set; }
 
+    private bool skipDecided;
+    private string householdsFile = string.Empty;
+    private readonly List<InterchangeProblem> refused = [];
+    private Dictionary<string, ParsedHousehold> parsedByCode = new(StringComparer.Ordinal);
+
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -87,7 +105,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             try
             {
                 var (h, m) = KoboForm.ConvertExport(kobo, folder.FullName);
-                return await ImportAsync(new ImportRequest { HouseholdsPath = h, MembersPath = m, SourceName = request.SourceName ?? Path.GetFileName(kobo) }, progress, ct);
+                return await ImportAsync(request with { KoboPath = null, HouseholdsPath = h, MembersPath = m, SourceName = request.SourceName ?? Path.GetFileName(kobo) }, progress, ct);
             }
             catch (InterchangeFileException e)
             {
@@ -99,6 +117,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             }
         }
 
+        refused.Clear();
         var today = db.Clock.Today();
         var problems = new ProblemList(MaxProblems);
         var hProblems = new ProblemList(MaxProblems);
@@ -150,6 +169,18 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             return new ImportResult { FileError = "Không mở được tệp: " + e.Message };
         }
 
+        if (request.ToYear is { } toYear)
+        {
+            if (toYear < 2016 || toYear > today.Year + 1)
+            {
+                return new ImportResult { FileError = $"Năm rà soát đích (--to-year) phải từ 2016 đến {today.Year + 1}." };
+            }
+
+            households = [.. households.Select(h => h with { Value = h.Value with { ReviewYear = toYear } })];
+        }
+
+        skipDecided = request.SkipDecided;
+        householdsFile = hFile;
         if (households.Count == 0 && problems.Count == 0)
         {
             return new ImportResult { FileError = $"{hFile}: không có dòng hộ gia đình nào (chỉ có dòng tiêu đề hoặc tệp trống)." };
@@ -432,6 +463,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 progress?.Report(new ImportProgress("Đang tìm hộ đã có", 0, 0));
                 var fresh = households.Where(h => !registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
                 var existingRows = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).Select(h => h.Value).ToList();
+                parsedByCode = households.Where(h => registered.ContainsKey(h.Value.HouseholdCode)).ToDictionary(h => h.Value.HouseholdCode, StringComparer.Ordinal);
                 if (fresh.Count > 0)
                 {
                     await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, validation, progress, ct);
@@ -445,6 +477,14 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 {
                     updated += await UpdateChunkAsync(chunk, byHousehold, villageCodes, communeProvince, minority, source, ct);
                     db.ChangeTracker.Clear();
+                }
+
+                if (refused.Count > 0 && !skipDecided)
+                {
+                    // A decided result is never overwritten: by default the whole file fails, listing the refused rows.
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    return new ImportResult { Problems = [.. refused.OrderBy(p => p.Row)], Refused = [.. refused.OrderBy(p => p.Row)], Households = households.Count, Members = members.Count, Sha256 = sha };
                 }
 
                 Fault?.Invoke("updates");
@@ -464,7 +504,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                         Members = members.Count,
                         Created = fresh.Count,
                         Updated = updated,
-                        Unchanged = existingRows.Count - updated,
+                        Unchanged = existingRows.Count - updated - refused.Count,
                         VillagesCreated = villagesCreated,
                     };
                     db.ImportRecords.Add(record);
@@ -474,6 +514,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     {
                         file = record.FileName, sha256 = sha, households = households.Count, members = members.Count,
                         created = fresh.Count, updated, unchanged = record.Unchanged, villages = villagesCreated,
+                        refused = refused.Select(p => new { p.Row, code = p.Value, p.Reason }).ToList(),
                     });
                     await db.SaveChangesAsync(ct);
                 }
@@ -495,10 +536,11 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     Members = members.Count,
                     Created = fresh.Count,
                     Updated = updated,
-                    Unchanged = existingRows.Count - updated,
+                    Unchanged = existingRows.Count - updated - refused.Count,
                     VillagesCreated = villagesCreated,
                     ImportRecordId = recordId,
                     Sha256 = sha,
+                    Refused = [.. refused.OrderBy(p => p.Row)],
                 };
             }
             catch
@@ -823,6 +865,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var ids = entities.Values.Select(h => h.Id).ToArray();
         var years = rows.Select(r => r.ReviewYear).Distinct().ToArray();
         var surveys = await db.HouseholdSurveys.Where(s => ids.Contains(s.HouseholdId) && years.Contains(s.Year)).ToListAsync(ct);
+        var decided = await DecidedYears.FindAsync(db, ids, years, ct);
         var changed = 0;
         foreach (var row in rows)
         {
@@ -830,6 +873,19 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             var memberRows = byHousehold[row.HouseholdCode];
             var survey = surveys.FirstOrDefault(s => s.HouseholdId == household.Id && s.Year == row.ReviewYear);
             var answers = SurveyAnswers.Format(row.Indicators);
+            if (decided.TryGetValue((household.Id, row.ReviewYear), out var lockedYear))
+            {
+                // The same rule as the survey form: a decided household-year is never overwritten by a direct edit.
+                if (Apply(household, survey, row, memberRows, answers, villageCodes, communeProvince, minority, dryRun: true))
+                {
+                    var parsed = parsedByCode[row.HouseholdCode];
+                    refused.Add(new InterchangeProblem(parsed.Sheet ?? householdsFile, parsed.Row, HouseholdColumns.HouseholdCode, row.HouseholdCode,
+                        lockedYear.Reason + " Dòng này không được nhập (hoặc nhập vào một năm rà soát mới chưa quyết định bằng --to-year)."));
+                }
+
+                continue;
+            }
+
             if (!Apply(household, survey, row, memberRows, answers, villageCodes, communeProvince, minority))
             {
                 continue;
@@ -860,7 +916,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     /// <summary>Sets the row's values on the tracked household; returns whether anything differs.</summary>
     private static bool Apply(
         HouseholdEntity household, HouseholdSurveyEntity? survey, HouseholdRow row, List<MemberRow> members, string answers,
-        Dictionary<(string, string), string> villageCodes, IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority)
+        Dictionary<(string, string), string> villageCodes, IReadOnlyDictionary<string, string> communeProvince, HashSet<string> minority, bool dryRun = false)
     {
         var village = villageCodes[(row.CommuneCode, row.Village)];
         var groups = Groups(row, members, minority);
@@ -875,9 +931,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             same = SameMember(ordered[i], members[i]);
         }
 
-        if (same)
+        if (same || dryRun)
         {
-            return false;
+            return !same;
         }
 
         household.ProvinceCode = communeProvince[row.CommuneCode];

@@ -4,8 +4,10 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Standards;
 using GiamNgheo.Application.Surveys;
+using GiamNgheo.Application.Reviews.Documents;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Reviews;
+using GiamNgheo.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reviews;
@@ -14,13 +16,16 @@ namespace GiamNgheo.Application.Reviews;
 /// The yearly review (QĐ 24/2021/QĐ-TTg) as a workflow: every step goes through <see cref="ReviewStateMachine"/>; a refused
 /// step returns a conflict with the Vietnamese reason and saves nothing; every transition writes an audit event.
 /// </summary>
-public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, StandardRegistry standards, SurveyCommands surveys)
+public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, StandardRegistry standards, SurveyCommands surveys, ReviewDocuments documents)
 {
     private static readonly string[] Officers = [Roles.SystemAdmin, Roles.ProvincialOfficer, Roles.CommuneOfficer];
     private static readonly string[] Province = [Roles.SystemAdmin, Roles.ProvincialOfficer];
     private const string NotAllowed = "Vai trò của bạn không được thực hiện bước này của rà soát.";
 
-    private static ReviewRules Rules => ReviewSettings.Rules;
+    // The rules in force in the province of the commune review being handled (review_rules table), read when it is loaded.
+    private ReviewRules? loadedRules;
+
+    private ReviewRules Rules => loadedRules ?? throw new InvalidOperationException("Review rules are read when the commune review is loaded.");
 
     public async Task<Result<CampaignSummary>> OpenCampaignAsync(OpenCampaignInput input, CancellationToken ct)
     {
@@ -90,6 +95,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             }
         }
 
+        loadedRules = await settings.RulesAsync(provinceCode, ct);
         var month = input.Kind == CampaignKind.Regular ? input.Month ?? 1 : Rules.PeriodicStartMonth;
         DateOnly start, end;
         if (input.Kind == CampaignKind.Periodic)
@@ -173,7 +179,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         // A regular (monthly) review handles only the households that applied (Mẫu 01, added by hand) or asked to leave the list
         // (Mẫu 04); the whole current list is reviewed only in the periodic review (QĐ 24/2021 Art. 4 and 5).
-        var previous = campaign.Kind == CampaignKind.Periodic ? await PreviousListAsync(cr.CommuneCode, campaign, ct) : [];
+        var previous = campaign.Kind == CampaignKind.Periodic ? await PreviousListAsync(cr.CommuneCode, campaign, null, ct) : [];
         var listed = await db.ReviewHouseholds.Where(h => h.CommuneReviewId == cr.Id).Select(h => h.HouseholdId).ToListAsync(ct);
         var villages = await db.Households.Where(h => previous.Keys.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var added = 0;
@@ -197,29 +203,45 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 
-    /// <summary>The previous year's list under the campaign's standard: recognised rows when a decision exists, otherwise the computed ones.</summary>
-    private async Task<Dictionary<long, string>> PreviousListAsync(string communeCode, ReviewCampaignEntity campaign, CancellationToken ct)
+    /// <summary>
+    /// The list in force before the campaign under its standard (poor / near-poor; household → category code), from the
+    /// classification facts through <see cref="HouseholdStatusRules.ForReviewYear"/>: the latest recognised category of
+    /// each household, including a regular review's decision earlier in the same year; carried over from earlier years.
+    /// For a household never decided (data loaded before the workflow), its computed results stand in.
+    /// One household when <paramref name="householdId"/> is given.
+    /// </summary>
+    private async Task<Dictionary<long, string>> PreviousListAsync(string communeCode, ReviewCampaignEntity campaign, long? householdId, CancellationToken ct)
     {
-        var rows = db.HouseholdClassifications.AsNoTracking().Where(c => c.CommuneCode == communeCode && c.Year == campaign.Year - 1
-            && c.StandardCode == campaign.StandardCode && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor));
-        if (await rows.AnyAsync(c => c.DecisionId != null, ct))
+        var thisCampaign = db.CommuneReviews.Where(c => c.CampaignId == campaign.Id).Select(c => c.Id);
+        var rows = await (from c in db.HouseholdClassifications.AsNoTracking()
+                          join d in db.RecognitionDecisions.AsNoTracking() on c.DecisionId equals d.Id into decisions
+                          from d in decisions.DefaultIfEmpty()
+                          where c.CommuneCode == communeCode && c.StandardCode == campaign.StandardCode
+                                && (householdId == null || c.HouseholdId == householdId)
+                                && (c.Year < campaign.Year
+                                    || (c.Year == campaign.Year && d != null && d.SignedOn <= campaign.StartDate && !thisCampaign.Contains(d.CommuneReviewId)))
+                          select new { c.HouseholdId, c.Year, c.Category, c.ComputedAtUtc, c.DecisionId, SignedOn = d == null ? (DateOnly?)null : d.SignedOn })
+            .ToListAsync(ct);
+        var list = new Dictionary<long, string>();
+        foreach (var household in rows.GroupBy(r => r.HouseholdId))
         {
-            rows = rows.Where(c => c.DecisionId != null);
+            // The recognised facts when the household has any; computed results only stand in for households never decided.
+            var recognised = household.Where(r => r.DecisionId is not null).ToList();
+            var facts = (recognised.Count > 0 ? recognised : [.. household])
+                .Select(r => new StatusFact(r.Year, r.Category, r.SignedOn ?? DateOnly.FromDateTime(r.ComputedAtUtc), r.DecisionId));
+            var status = HouseholdStatusRules.ForReviewYear(facts, campaign.Year);
+            if (status.IsListed)
+            {
+                list[household.Key] = status.Category.ToCode();
+            }
         }
 
-        var list = await rows.Select(c => new { c.HouseholdId, c.Category }).ToListAsync(ct);
-        return list.ToDictionary(r => r.HouseholdId, r => r.Category.ToCode());
+        return list;
     }
 
-    /// <summary>A household's category on the previous list under the campaign's standard ("poor"/"near_poor"; null: not on it).</summary>
-    private async Task<string?> PreviousCategoryAsync(long householdId, ReviewCampaignEntity campaign, CancellationToken ct)
-    {
-        var rows = await db.HouseholdClassifications.AsNoTracking()
-            .Where(c => c.HouseholdId == householdId && c.Year == campaign.Year - 1 && c.StandardCode == campaign.StandardCode)
-            .Select(c => new { c.Category, c.DecisionId }).ToListAsync(ct);
-        var row = rows.OrderByDescending(r => r.DecisionId is not null).FirstOrDefault();
-        return row is { Category: HouseholdCategory.Poor or HouseholdCategory.NearPoor } ? row.Category.ToCode() : null;
-    }
+    /// <summary>A household's category on the list in force before the campaign ("poor"/"near_poor"; null: not on it).</summary>
+    private async Task<string?> PreviousCategoryAsync(long householdId, string communeCode, ReviewCampaignEntity campaign, CancellationToken ct) =>
+        (await PreviousListAsync(communeCode, campaign, householdId, ct)).GetValueOrDefault(householdId);
 
     private async Task LinkEscapeRequestsAsync(CommuneReviewEntity cr, CancellationToken ct)
     {
@@ -243,7 +265,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
                     VillageCode = household.VillageCode,
                     ListingReason = ListingReason.Application,
                     ApplicationDate = request.ReceivedOn,
-                    PreviousCategory = await PreviousCategoryAsync(request.HouseholdId, campaign, ct),
+                    PreviousCategory = await PreviousCategoryAsync(request.HouseholdId, cr.CommuneCode, campaign, ct),
                     ReasonText = "Mẫu 04: đề nghị công nhận thoát nghèo/thoát cận nghèo",
                 };
                 db.ReviewHouseholds.Add(rh);
@@ -325,11 +347,50 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             ApplicationDate = input.Reason == ListingReason.Application ? input.ApplicationDate : null,
             ReasonText = Domain.Common.VietnameseText.NormalizeName(input.ReasonText!),
             State = HouseholdReviewState.Listed,
-            PreviousCategory = await PreviousCategoryAsync(input.HouseholdId, ctx.Campaign!, ct),
+            PreviousCategory = await PreviousCategoryAsync(input.HouseholdId, cr.CommuneCode, ctx.Campaign!, ct),
         };
         db.ReviewHouseholds.Add(rh);
         db.AddAuditEvent("review.household.add", "CommuneReview", cr.Id.ToString(CultureInfo.InvariantCulture), input.HouseholdId,
             new { reason = input.Reason.ToString(), input.ApplicationDate, rh.ReasonText });
+        await db.SaveChangesAsync(ct);
+        return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
+    }
+
+    /// <summary>
+    /// Before the meeting step: takes a household off the list (<see cref="HouseholdAction.Remove"/>, listed by mistake) or
+    /// marks it "không rà soát lại" (<see cref="HouseholdAction.SkipResurvey"/>), with a reason, audited. Its status carries
+    /// over: it takes no part in the meeting, posting, decision or certificates of this review.
+    /// </summary>
+    public async Task<Result<CommuneBoard>> ExcludeHouseholdAsync(long reviewHouseholdId, HouseholdAction action, string? reason, CancellationToken ct)
+    {
+        if (action is not (HouseholdAction.Remove or HouseholdAction.SkipResurvey))
+        {
+            return Result<CommuneBoard>.Invalid(new Dictionary<string, string[]> { ["action"] = ["Chỉ rút hộ khỏi danh sách hoặc ghi không rà soát lại."] });
+        }
+
+        var ctx = await LoadHouseholdAsync(reviewHouseholdId, Officers, ct);
+        if (ctx.Error is { } error)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result<CommuneBoard>.Invalid(new Dictionary<string, string[]>
+            {
+                ["reason"] = [action == HouseholdAction.Remove ? "Nhập lý do rút hộ khỏi danh sách rà soát." : "Nhập lý do hộ không rà soát lại."],
+            });
+        }
+
+        var (rh, cr) = (ctx.Household!, ctx.Commune!);
+        var text = Domain.Common.VietnameseText.NormalizeName(reason);
+        var refused = ApplyHousehold(cr, rh, action, db.Clock.Today(), 0, 0, new { reason = text });
+        if (refused is not null)
+        {
+            return Refused(refused);
+        }
+
+        rh.ExclusionReason = text;
         await db.SaveChangesAsync(ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
@@ -390,7 +451,9 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             return Result<SurveyView>.Conflict(refused);
         }
 
-        var saved = await surveys.SaveAsync(rh.HouseholdId, input with { Year = campaign.Year }, ct);
+        // The campaign that lists the household may re-survey a year decided earlier (a regular review's decision before the
+        // periodic review): the year's rows are replaced and wait for this campaign's decision; the earlier decision stays.
+        var saved = await surveys.SaveAsync(rh.HouseholdId, input with { Year = campaign.Year }, reviewCampaign: true, ct);
         if (saved.Status != ResultStatus.Ok)
         {
             return saved;
@@ -595,8 +658,9 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         var households = await db.ReviewHouseholds.Where(h => h.CommuneReviewId == cr.Id).ToListAsync(ct);
         var calendar = await settings.CalendarAsync(cr.ProvinceCode, ct);
-        var end = calendar.EndOfPeriod(start, Rules.PostingWorkingDays);
-        var refused = ApplyCommune(cr, campaign, households, CommuneAction.StartPosting, start, new { start, end, workingDays = Rules.PostingWorkingDays });
+        var end = Rules.PostingEnd(calendar, start);
+        var refused = ApplyCommune(cr, campaign, households, CommuneAction.StartPosting, start,
+            new { start, end, workingDays = Rules.PostingWorkingDays, countsFirstDay = Rules.PostingCountsFirstDay });
         if (refused is not null)
         {
             return Refused(refused);
@@ -604,12 +668,13 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         cr.PostingStart = start;
         cr.PostingEnd = end;
-        foreach (var rh in households)
+        foreach (var rh in households.Where(h => !h.State.IsExcluded()))
         {
             ApplyHousehold(cr, rh, HouseholdAction.Post, start, 0, 0, null);
         }
 
         await db.SaveChangesAsync(ct);
+        await documents.FreezePostingAsync(cr.Id, ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 
@@ -683,7 +748,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         if (input.Survey is { } survey)
         {
-            var saved = await surveys.SaveAsync(rh.HouseholdId, survey with { Year = campaign.Year }, ct);
+            var saved = await surveys.SaveAsync(rh.HouseholdId, survey with { Year = campaign.Year }, reviewCampaign: true, ct);
             if (saved.Status != ResultStatus.Ok)
             {
                 return Convert<CommuneBoard>(saved);
@@ -707,7 +772,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         }
 
         var (rh, cr) = (ctx.Household!, ctx.Commune!);
-        var end = (await settings.CalendarAsync(cr.ProvinceCode, ct)).EndOfPeriod(start, Rules.PostingWorkingDays);
+        var end = Rules.PostingEnd(await settings.CalendarAsync(cr.ProvinceCode, ct), start);
         var refused = ApplyHousehold(cr, rh, HouseholdAction.Repost, start, 0, 0, new { start, end });
         if (refused is not null)
         {
@@ -725,6 +790,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         }
 
         await db.SaveChangesAsync(ct);
+        await documents.FreezePostingAsync(cr.Id, ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 
@@ -801,7 +867,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             return Refused(refused);
         }
 
-        foreach (var rh in households)
+        foreach (var rh in households.Where(h => !h.State.IsExcluded()))
         {
             ApplyHousehold(cr, rh, HouseholdAction.Decide, input.SignedOn, 0, 0, null);
         }
@@ -809,7 +875,8 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         db.RecognitionDecisions.Add(decision);
         await db.SaveChangesAsync(ct);
         cr.DecisionId = decision.Id;
-        var ids = households.Select(h => h.HouseholdId).ToList();
+        // Households removed from the list or not re-surveyed keep their earlier status (and its decision).
+        var ids = households.Where(h => !h.State.IsExcluded()).Select(h => h.HouseholdId).ToList();
         var rows = await db.HouseholdClassifications.Where(c => ids.Contains(c.HouseholdId) && c.Year == campaign.Year && c.StandardCode == campaign.StandardCode).ToListAsync(ct);
         foreach (var row in rows)
         {
@@ -819,6 +886,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         db.AddAuditEvent("review.decision.recognise", "RecognitionDecision", decision.Id.ToString(CultureInfo.InvariantCulture), null,
             new { decision.Number, decision.SignedOn, households = ids.Count, classifications = rows.Count });
         await db.SaveChangesAsync(ct);
+        await documents.FreezeDecisionAsync(cr.Id, ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 
@@ -840,17 +908,26 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             return Refused(refused);
         }
 
-        var seq = 0;
-        foreach (var rh in households)
+        // Numbers continue the year's sequence of the commune: a regular review earlier in the year has numbered its own.
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"/{campaign.Year}/GCN-{cr.CommuneCode}");
+        var earlier = await (from h in db.ReviewHouseholds
+                             join c in db.CommuneReviews on h.CommuneReviewId equals c.Id
+                             where c.CommuneCode == cr.CommuneCode && c.Id != cr.Id && h.CertificateNumber != null
+                             select h.CertificateNumber!).ToListAsync(ct);
+        var seq = earlier.Where(n => n.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(n => int.TryParse(n.AsSpan(0, n.IndexOf('/', StringComparison.Ordinal)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) ? k : 0)
+            .DefaultIfEmpty(0).Max();
+        foreach (var rh in households.Where(h => !h.State.IsExcluded()))
         {
             ApplyHousehold(cr, rh, HouseholdAction.Certify, db.Clock.Today(), 0, 0, null);
             if (rh.Category is "poor" or "near_poor")
             {
-                rh.CertificateNumber = string.Create(CultureInfo.InvariantCulture, $"{++seq:000}/{campaign.Year}/GCN-{cr.CommuneCode}");
+                rh.CertificateNumber = string.Create(CultureInfo.InvariantCulture, $"{++seq:000}{suffix}");
             }
         }
 
         await db.SaveChangesAsync(ct);
+        await documents.FreezeCertificatesAsync(cr.Id, ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 
@@ -981,6 +1058,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         }
 
         var campaign = await db.ReviewCampaigns.SingleAsync(c => c.Id == cr.CampaignId, ct);
+        loadedRules = await settings.RulesAsync(cr.ProvinceCode, ct);
         return new Loaded(cr, campaign, null, null);
     }
 
@@ -1004,6 +1082,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         }
 
         var campaign = await db.ReviewCampaigns.SingleAsync(c => c.Id == cr.CampaignId, ct);
+        loadedRules = await settings.RulesAsync(cr.ProvinceCode, ct);
         return new Loaded(cr, campaign, rh, null);
     }
 

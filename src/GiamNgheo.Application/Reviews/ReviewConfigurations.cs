@@ -41,6 +41,7 @@ internal sealed class ReviewHouseholdConfiguration : IEntityTypeConfiguration<Re
         builder.Property(h => h.Category).HasMaxLength(24);
         builder.Property(h => h.PreviousCategory).HasMaxLength(24);
         builder.Property(h => h.CertificateNumber).HasMaxLength(60);
+        builder.Property(h => h.ExclusionReason).HasMaxLength(1000);
         builder.HasIndex(h => new { h.CommuneReviewId, h.HouseholdId }).IsUnique();
         builder.HasOne<CommuneReviewEntity>().WithMany().HasForeignKey(h => h.CommuneReviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(h => h.HouseholdId).OnDelete(DeleteBehavior.Cascade);

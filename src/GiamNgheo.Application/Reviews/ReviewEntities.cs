@@ -75,6 +75,8 @@ public sealed class ReviewHouseholdEntity : IAudited
     public int? Attendees { get; set; }
     public int? Agree { get; set; }
     public string? CertificateNumber { get; set; }
+    /// <summary>Why the household was removed from the list or not re-surveyed (state Removed / NotResurveyed).</summary>
+    public string? ExclusionReason { get; set; }
 }
 
 /// <summary>A village meeting (họp dân) with its participants and the signed minutes.</summary>

@@ -61,7 +61,7 @@ public sealed record CampaignOverview(CampaignSummary Campaign, IReadOnlyList<Co
 
 public sealed record ReviewHouseholdRow(long Id, long HouseholdId, string HouseholdCode, string HeadName, string? VillageCode, HouseholdReviewState State,
     string StateVi, ListingReason ListingReason, DateOnly? ApplicationDate, string? ReasonText, string? Category, string? PreviousCategory,
-    int? Attendees, int? Agree, string? CertificateNumber, int OpenComplaints);
+    int? Attendees, int? Agree, string? CertificateNumber, int OpenComplaints, string? ExclusionReason = null);
 
 /// <summary>A commune action and whether it may happen now (with the reason when not).</summary>
 public sealed record NextAction(CommuneAction Action, string ActionVi, bool Allowed, string? BlockedBecause);

@@ -137,18 +137,19 @@ public sealed class ReviewQueries(AppDbContext db)
             .GroupBy(c => c.ReviewHouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var households = rows.Select(r => new ReviewHouseholdRow(r.rh.Id, r.rh.HouseholdId, r.Code, r.HeadName, r.rh.VillageCode, r.rh.State, r.rh.State.ToVietnamese(),
             r.rh.ListingReason, r.rh.ApplicationDate, r.rh.ReasonText, r.rh.Category, r.rh.PreviousCategory, r.rh.Attendees, r.rh.Agree, r.rh.CertificateNumber,
-            open.GetValueOrDefault(r.rh.Id))).ToList();
+            open.GetValueOrDefault(r.rh.Id), r.rh.ExclusionReason)).ToList();
         var allStates = await db.ReviewHouseholds.AsNoTracking().Where(h => h.CommuneReviewId == cr.Id).Select(h => h.State).ToListAsync(ct);
         var facts = new CommuneFacts(cr.State, campaign.StartDate, db.Clock.Today(), allStates, cr.PostingEnd);
+        var rules = await new ReviewSettings(db).RulesAsync(cr.ProvinceCode, ct);
         var next = ReviewStateMachine.CommuneEdges.Where(e => e.From == cr.State).Select(e => e.Action).Distinct()
-            .Select(a => (Action: a, T: ReviewStateMachine.Commune(facts, a, ReviewSettings.Rules)))
+            .Select(a => (Action: a, T: ReviewStateMachine.Commune(facts, a, rules)))
             .Select(x => new NextAction(x.Action, ReviewStateMachine.ActionVi(x.Action), x.T.Allowed, x.T.ReasonVi)).ToList();
         var decision = cr.DecisionId is { } d ? await db.RecognitionDecisions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == d, ct) : null;
         var meetings = await db.ReviewMeetings.AsNoTracking().Where(m => m.CommuneReviewId == cr.Id).OrderBy(m => m.Id)
             .Select(m => new MeetingRow(m.Id, m.VillageCode, m.HeldOn, m.Attendees, m.Roles, m.MinutesFileName)).ToListAsync(ct);
         var names = await NamesAsync([cr.CommuneCode], ct);
         return new CommuneBoard(cr.Id, campaign.Id, campaign.Year, campaign.Kind, cr.CommuneCode, names.GetValueOrDefault(cr.CommuneCode, cr.CommuneCode), cr.State,
-            cr.State.ToVietnamese(), campaign.StartDate, ReviewSettings.Rules.RequiresDistrictConsultation(campaign.StartDate), cr.PostingStart, cr.PostingEnd,
+            cr.State.ToVietnamese(), campaign.StartDate, rules.RequiresDistrictConsultation(campaign.StartDate), cr.PostingStart, cr.PostingEnd,
             decision?.Number, decision?.SignedOn, cr.ReportDeadline, cr.ReportSubmittedOn, cr.ReturnComment, campaign.StandardCode, households,
             allStates.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), next, meetings);
     }
@@ -245,7 +246,9 @@ public sealed class ReviewQueries(AppDbContext db)
             result.Add(Row(u.UnitCode, "Hộ cận nghèo", "nhân khẩu", u.NearPoorPersons));
         }
 
-        var recently = histories.Count(h => MovementCalculator.IsRecentlyEscaped(h, year, ReviewSettings.Rules.RecentlyEscapedYears));
+        var provinceCode = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == communeReviewId).Select(c => c.ProvinceCode).SingleAsync(ct);
+        var escapedYears = (await new ReviewSettings(db).RulesAsync(provinceCode, ct)).RecentlyEscapedYears;
+        var recently = histories.Count(h => MovementCalculator.IsRecentlyEscaped(h, year, escapedYears));
         return new MovementReport(board.CommuneCode, year, board.StandardCode, result, recently);
     }
 

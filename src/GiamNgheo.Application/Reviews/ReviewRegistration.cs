@@ -11,6 +11,7 @@ public static class ReviewRegistration
         services.AddScoped<ReviewCommands>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewDocuments>();
+        services.AddScoped<Rules.ReviewRuleCommands>();
         return services;
     }
 }

@@ -63,7 +63,15 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
     }
 
     /// <summary>Classifies and replaces the stored rows of the household for the survey's year (not those set by a decision).</summary>
-    public async Task<IReadOnlyList<StandardResult>> ClassifyAndStoreAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
+    public Task<IReadOnlyList<StandardResult>> ClassifyAndStoreAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct) =>
+        ClassifyAndStoreAsync(household, survey, replaceDecided: false, ct);
+
+    /// <summary>
+    /// Classifies and replaces the stored rows of the household for the survey's year. Rows set by a decision are kept,
+    /// unless <paramref name="replaceDecided"/> (a new review campaign re-surveyed the household): then they are replaced and
+    /// their decision cleared — the earlier decision itself is kept (recognition_decisions, household statuses).
+    /// </summary>
+    public async Task<IReadOnlyList<StandardResult>> ClassifyAndStoreAsync(HouseholdEntity household, HouseholdSurveyEntity survey, bool replaceDecided, CancellationToken ct)
     {
         var results = await EvaluateAsync(household, survey, ct);
         var existing = await db.HouseholdClassifications.Where(c => c.HouseholdId == household.Id && c.Year == survey.Year).ToListAsync(ct);
@@ -73,7 +81,12 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
             var row = existing.SingleOrDefault(c => c.StandardCode == result.StandardCode);
             if (row is { DecisionId: not null })
             {
-                continue;
+                if (!replaceDecided)
+                {
+                    continue;
+                }
+
+                row.DecisionId = null;
             }
 
             if (result.Classification is null && !survey.ScreenedOut)

@@ -31,7 +31,14 @@ public sealed record IndicatorChoice(string Code, string NameVi, string NameEn, 
 /// <summary>Saves a household's review answers for a year and classifies it at once under every active standard.</summary>
 public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, HouseholdClassificationService classifier)
 {
-    public async Task<Result<SurveyView>> SaveAsync(long householdId, SurveyInput input, CancellationToken ct)
+    /// <summary>Saves a survey entered directly (survey page, API): a decided household-year is refused (<see cref="DecidedYears"/>).</summary>
+    public Task<Result<SurveyView>> SaveAsync(long householdId, SurveyInput input, CancellationToken ct) => SaveAsync(householdId, input, reviewCampaign: false, ct);
+
+    /// <summary>
+    /// Saves a survey; <paramref name="reviewCampaign"/>: entered in the review campaign that lists the household, which may
+    /// re-survey a year an earlier decision of the same year recognised (its rows are replaced and wait for the new decision).
+    /// </summary>
+    internal async Task<Result<SurveyView>> SaveAsync(long householdId, SurveyInput input, bool reviewCampaign, CancellationToken ct)
     {
         var household = await UnitScope.Apply(db.Households, db.CurrentUser).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
@@ -82,9 +89,9 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
             return Result<SurveyView>.Invalid(errors.ToDictionary());
         }
 
-        if (await db.HouseholdClassifications.AnyAsync(c => c.HouseholdId == householdId && c.Year == input.Year && c.DecisionId != null, ct))
+        if (!reviewCampaign && await DecidedYears.FindAsync(db, householdId, input.Year, ct) is { } decided)
         {
-            return Result<SurveyView>.Conflict($"Kết quả rà soát năm {input.Year} của hộ đã được quyết định công nhận và bị khóa; mọi điều chỉnh thực hiện qua rà soát thường xuyên.");
+            return Result<SurveyView>.Conflict(decided.Reason);
         }
 
         var survey = await db.HouseholdSurveys.SingleOrDefaultAsync(s => s.HouseholdId == householdId && s.Year == input.Year, ct);
@@ -113,7 +120,7 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
         survey.Needs = input.Needs;
         survey.Source = "manual";
         survey.UpdatedAtUtc = db.Clock.GetUtcNow().UtcDateTime;
-        var results = await classifier.ClassifyAndStoreAsync(household, survey, ct);
+        var results = await classifier.ClassifyAndStoreAsync(household, survey, replaceDecided: reviewCampaign, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -23,9 +23,14 @@ internal static class ImportCommand
         var workbook = new Option<FileInfo?>("--workbook") { Description = "Sổ Excel XLSX có trang \"Hộ gia đình\" và \"Thành viên\"" };
         var kobo = new Option<FileInfo?>("--kobo") { Description = "Tệp XLSX xuất từ KoboToolbox/ODK (export of the XLSForm)" };
         var errors = new Option<FileInfo?>("--errors") { Description = "Nơi ghi báo cáo lỗi CSV (default: import-errors.csv beside the input)" };
+        var skipDecided = new Option<bool>("--skip-decided")
+        {
+            Description = "Từ chối các dòng của hộ đã có quyết định công nhận trong năm rà soát của dòng và nhập các dòng khác (mặc định: cả tệp không được nhập).",
+        };
+        var toYear = new Option<int?>("--to-year") { Description = "Ghi phiếu rà soát của mọi dòng vào năm rà soát này (một năm mới, chưa quyết định)." };
         var command = new Command("import", "Nhập hộ gia đình và thành viên (import the interchange format; all or nothing).")
         {
-            households, members, workbook, kobo, errors,
+            households, members, workbook, kobo, errors, skipDecided, toYear,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,7 +48,8 @@ internal static class ImportCommand
             }
 
             w ??= k;
-            var request = k is not null ? ImportRequest.Kobo(k.FullName) : w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName);
+            var request = (k is not null ? ImportRequest.Kobo(k.FullName) : w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName))
+                with { SkipDecided = parse.GetValue(skipDecided), ToYear = parse.GetValue(toYear) };
             var report = parse.GetValue(errors)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName((w ?? h)!.FullName)!, "import-errors.csv");
             return await RunAsync(request, report, null, stdout, stderr, ct);
@@ -74,8 +80,9 @@ internal static class ImportCommand
                 return ExitUnreadable;
             }
 
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Tệp có {result.Problems.Count} lỗi: không nhập gì. Báo cáo lỗi (sửa theo từng dòng rồi nhập lại): {errorReport}"));
+            await stderr.WriteLineAsync(result.Refused.Count == result.Problems.Count
+                ? string.Create(CultureInfo.InvariantCulture, $"Tệp có {result.Refused.Count} dòng sửa kết quả đã được quyết định công nhận: không nhập gì. Điều chỉnh qua rà soát thường xuyên, nhập vào năm mới (--to-year) hoặc nhập các dòng khác (--skip-decided). Báo cáo: {errorReport}")
+                : string.Create(CultureInfo.InvariantCulture, $"Tệp có {result.Problems.Count} lỗi: không nhập gì. Báo cáo lỗi (sửa theo từng dòng rồi nhập lại): {errorReport}"));
             foreach (var p in result.Problems.Take(20))
             {
                 await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {p.File} dòng {p.Row}, cột {p.Column} = \"{p.Value}\": {p.Reason}"));
@@ -86,6 +93,20 @@ internal static class ImportCommand
 
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Đã nhập {result.Households} hộ, {result.Members} thành viên trong {clock.Elapsed.TotalSeconds:0.0} giây: {result.Created} hộ mới, {result.Updated} hộ cập nhật, {result.Unchanged} hộ không đổi, {result.VillagesCreated} thôn mới."));
+        if (result.Refused.Count > 0)
+        {
+            await using (var file = File.Create(errorReport))
+            {
+                ImportErrorReport.WriteCsv(file, null, result.Refused);
+            }
+
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Refused.Count} dòng bị từ chối (hộ đã có quyết định công nhận), không được nhập. Danh sách: {errorReport}"));
+            foreach (var p in result.Refused.Take(20))
+            {
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {p.File} dòng {p.Row}, mã hộ {p.Value}: {p.Reason}"));
+            }
+        }
+
         await stdout.WriteLineAsync("SHA-256: " + result.Sha256 + (result.ImportRecordId is { } id ? string.Create(CultureInfo.InvariantCulture, $" (lần nhập #{id})") : " (không có thay đổi)"));
         return ExitOk;
     }

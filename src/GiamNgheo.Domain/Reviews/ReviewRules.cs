@@ -36,6 +36,22 @@ public sealed record ReviewRules
     /// <summary>Regular (monthly) review: report by this day of the following month (§4.9: the 5th).</summary>
     public required int RegularReportDayOfNextMonth { get; init; }
 
+    /// <summary>
+    /// Whether the day the posting starts counts as its first working day. False by the Civil Code 2015 Art. 147(2): a
+    /// period counted in days starts on the day after the event [K]; true reproduces a "from that day" practice.
+    /// </summary>
+    public bool PostingCountsFirstDay { get; init; }
+
+    /// <summary>A periodic review's list of year Y governs policies from 1 January of Y+1 (§12.1 [V3]); false: from the signing day.</summary>
+    public bool PeriodicPolicyFromNextYear { get; init; } = true;
+
+    /// <summary>The last day of a posting that starts on <paramref name="start"/> (working days, holidays skipped, first-day convention as data).</summary>
+    public DateOnly PostingEnd(WorkingCalendar calendar, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.EndOfPeriod(start, PostingWorkingDays, PostingCountsFirstDay);
+    }
+
     public bool RequiresDistrictConsultation(DateOnly campaignStart) => campaignStart <= DistrictConsultationUntil;
 
     /// <summary>True when <paramref name="agree"/> of <paramref name="attendees"/> reach the required share (integer arithmetic, no rounding).</summary>

@@ -28,6 +28,12 @@ public enum HouseholdAction : byte
     Repost = 6,
     Decide = 7,
     Certify = 8,
+
+    /// <summary>Take a household off the review list (listed by mistake), with a reason; before the meeting step.</summary>
+    Remove = 9,
+
+    /// <summary>Mark a listed household "không rà soát lại" (its status carries over), with a reason; before the meeting step.</summary>
+    SkipResurvey = 10,
 }
 
 /// <summary>The facts a commune transition is judged on.</summary>
@@ -92,12 +98,15 @@ public static class ReviewStateMachine
         (HouseholdReviewState.Rechecked, HouseholdAction.Repost, HouseholdReviewState.Posted),
         (HouseholdReviewState.Posted, HouseholdAction.Decide, HouseholdReviewState.Decided),
         (HouseholdReviewState.Decided, HouseholdAction.Certify, HouseholdReviewState.Certified),
+        (HouseholdReviewState.Listed, HouseholdAction.Remove, HouseholdReviewState.Removed),
+        (HouseholdReviewState.Surveyed, HouseholdAction.Remove, HouseholdReviewState.Removed),
+        (HouseholdReviewState.Listed, HouseholdAction.SkipResurvey, HouseholdReviewState.NotResurveyed),
     ];
 
     /// <summary>The commune state in which each household action may happen.</summary>
     public static IReadOnlyList<CommuneReviewState> CommuneStatesFor(HouseholdAction action) => action switch
     {
-        HouseholdAction.RecordSurvey => [CommuneReviewState.Listing, CommuneReviewState.Surveying],
+        HouseholdAction.RecordSurvey or HouseholdAction.Remove or HouseholdAction.SkipResurvey => [CommuneReviewState.Listing, CommuneReviewState.Surveying],
         HouseholdAction.MeetingAgreed or HouseholdAction.MeetingRejected => [CommuneReviewState.Meeting],
         HouseholdAction.Post or HouseholdAction.Complain or HouseholdAction.Recheck or HouseholdAction.Repost => [CommuneReviewState.Posting],
         HouseholdAction.Decide => [CommuneReviewState.Decided],
@@ -117,7 +126,8 @@ public static class ReviewStateMachine
                     : string.Empty));
         }
 
-        var households = facts.Households;
+        // Households removed from the list or not re-surveyed take no further part: their status carries over.
+        var households = facts.Households.Where(h => !h.IsExcluded()).ToList();
         int Count(HouseholdReviewState s) => households.Count(h => h == s);
         var consult = rules.RequiresDistrictConsultation(facts.CampaignStart);
         string? reason = action switch
@@ -159,7 +169,7 @@ public static class ReviewStateMachine
             return $"Còn {open} hộ có khiếu nại chưa phúc tra hoặc chưa niêm yết lại kết quả phúc tra.";
         }
 
-        var notPosted = facts.Households.Count(h => h != HouseholdReviewState.Posted);
+        var notPosted = facts.Households.Count(h => h != HouseholdReviewState.Posted && !h.IsExcluded());
         return notPosted > 0 ? $"Còn {notPosted} hộ chưa được niêm yết." : null;
     }
 
@@ -227,6 +237,8 @@ public static class ReviewStateMachine
         HouseholdAction.Repost => "niêm yết lại",
         HouseholdAction.Decide => "công nhận",
         HouseholdAction.Certify => "cấp giấy chứng nhận",
+        HouseholdAction.Remove => "rút hộ khỏi danh sách rà soát",
+        HouseholdAction.SkipResurvey => "ghi hộ không rà soát lại",
     };
 
     private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

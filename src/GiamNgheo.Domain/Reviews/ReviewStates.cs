@@ -67,6 +67,12 @@ public enum HouseholdReviewState : byte
 
     /// <summary>Certificate (Mẫu 03) issued.</summary>
     Certified = 7,
+
+    /// <summary>Taken off the review list before the meeting step (listed by mistake), with a reason; its status carries over.</summary>
+    Removed = 8,
+
+    /// <summary>Kept on the list but not re-surveyed (không rà soát lại), with a reason; its status carries over.</summary>
+    NotResurveyed = 9,
 }
 
 public static class ReviewStateNames
@@ -100,6 +106,8 @@ public static class ReviewStateNames
         HouseholdReviewState.Rechecked => "Đã phúc tra, chờ niêm yết lại",
         HouseholdReviewState.Decided => "Đã công nhận",
         HouseholdReviewState.Certified => "Đã cấp giấy chứng nhận",
+        HouseholdReviewState.Removed => "Đã rút khỏi danh sách",
+        HouseholdReviewState.NotResurveyed => "Không rà soát lại (giữ nguyên)",
     };
 
     public static string ToCode(this CommuneReviewState state) => state switch
@@ -125,5 +133,10 @@ public static class ReviewStateNames
         HouseholdReviewState.Rechecked => "rechecked",
         HouseholdReviewState.Decided => "decided",
         HouseholdReviewState.Certified => "certified",
+        HouseholdReviewState.Removed => "removed",
+        HouseholdReviewState.NotResurveyed => "not_resurveyed",
     };
+
+    /// <summary>Removed from the list or not re-surveyed: out of the commune's meeting, posting and decision; the status carries over.</summary>
+    public static bool IsExcluded(this HouseholdReviewState state) => state is HouseholdReviewState.Removed or HouseholdReviewState.NotResurveyed;
 }

@@ -8,13 +8,14 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays)
     public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
 
     /// <summary>
-    /// The last day of a period of <paramref name="workingDays"/> working days starting on <paramref name="start"/>
-    /// (the start counts when it is a working day).
+    /// The last day of a period of <paramref name="workingDays"/> working days from <paramref name="start"/>. With
+    /// <paramref name="countsFirstDay"/> the start counts when it is a working day; without it (Civil Code 2015 Art. 147(2)),
+    /// counting begins on the day after the start.
     /// </summary>
-    public DateOnly EndOfPeriod(DateOnly start, int workingDays)
+    public DateOnly EndOfPeriod(DateOnly start, int workingDays, bool countsFirstDay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
-        var day = start;
+        var day = countsFirstDay ? start : start.AddDays(1);
         var counted = 0;
         while (true)
         {

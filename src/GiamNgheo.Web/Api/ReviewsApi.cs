@@ -12,6 +12,7 @@ public static class ReviewsApi
     public sealed record DateBody(DateOnly Date);
     public sealed record ConsultBody(DateOnly Date, string Opinion);
     public sealed record CommentBody(string Comment);
+    public sealed record ReasonBody(string Reason);
 
     public static void MapReviewsApi(this IEndpointRouteBuilder app)
     {
@@ -62,6 +63,10 @@ public static class ReviewsApi
             ApiResults.From(await c.ComplainAsync(id, input, ct), TypedResults.Ok));
         group.MapPost("/households/{id:long}/recheck", async (ReviewCommands c, long id, RecheckInput input, CancellationToken ct) =>
             ApiResults.From(await c.RecheckAsync(id, input, ct), TypedResults.Ok));
+        group.MapPost("/households/{id:long}/remove", async (ReviewCommands c, long id, ReasonBody body, CancellationToken ct) =>
+            ApiResults.From(await c.ExcludeHouseholdAsync(id, HouseholdAction.Remove, body.Reason, ct), TypedResults.Ok));
+        group.MapPost("/households/{id:long}/not-resurveyed", async (ReviewCommands c, long id, ReasonBody body, CancellationToken ct) =>
+            ApiResults.From(await c.ExcludeHouseholdAsync(id, HouseholdAction.SkipResurvey, body.Reason, ct), TypedResults.Ok));
         group.MapPost("/households/{id:long}/repost", async (ReviewCommands c, long id, DateBody body, CancellationToken ct) =>
             ApiResults.From(await c.RepostAsync(id, body.Date, ct), TypedResults.Ok));
         group.MapGet("/history/{householdId:long}", async (ReviewQueries q, long householdId, CancellationToken ct) =>

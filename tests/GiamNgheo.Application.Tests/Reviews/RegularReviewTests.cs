@@ -75,7 +75,7 @@ public class RegularReviewTests
         Assert.DoesNotContain(board.Households, x => x.HouseholdId == untouched);
         long Rh(long householdId) => board.Households.Single(x => x.HouseholdId == householdId).Id;
 
-        // S2 survey, S3 meeting, S4 posting (Wed 18/11 + 3 working days → Fri 20/11).
+        // S2 survey, S3 meeting, S4 posting (from Tue 17/11; the start day not counted (Civil Code Art. 147(2)) → Wed, Thu, Fri 20/11).
         Assert.Equal(CommuneReviewState.Surveying, (await Run(db, c => c.MoveAsync(id, CommuneAction.StartSurvey, default))).Value!.State);
         Assert.Equal(ResultStatus.Ok, (await Run(db, c => c.RecordSurveyAsync(Rh(applicant), Poor(2026), default))).Status);
         Assert.Equal(ResultStatus.Ok, (await Run(db, c => c.RecordSurveyAsync(Rh(leaving), Above(2026), default))).Status);
@@ -89,7 +89,7 @@ public class RegularReviewTests
         Assert.Equal(ResultStatus.Ok, meeting.Status);
         Assert.Equal((2, 0, CommuneReviewState.Meeting), (meeting.Value!.Agreed, meeting.Value.SentBackToSurvey, meeting.Value.CommuneState));
         AtDay(db, 11, 18);
-        board = (await Run(db, c => c.StartPostingAsync(id, new DateOnly(2026, 11, 18), default))).Value!;
+        board = (await Run(db, c => c.StartPostingAsync(id, new DateOnly(2026, 11, 17), default))).Value!;
         Assert.Equal(new DateOnly(2026, 11, 20), board.PostingEnd);
 
         // S6 decision on Saturday 21/11, within the 15 days of the month's review.

@@ -152,8 +152,8 @@ public class ReviewWorkflowTests
         }, default));
         Assert.Equal((1, 0, CommuneReviewState.Meeting), (again.Value!.Agreed, again.Value.SentBackToSurvey, again.Value.CommuneState));
 
-        // S4 posting: 3 working days from Thursday 19/11 end on Monday 23/11.
-        board = (await Run(db, c => c.StartPostingAsync(id, new DateOnly(2026, 11, 19), default))).Value!;
+        // S4 posting from Wednesday 18/11: the start day is not counted (Civil Code Art. 147(2)); 3 working days end on Monday 23/11.
+        board = (await Run(db, c => c.StartPostingAsync(id, new DateOnly(2026, 11, 18), default))).Value!;
         Assert.Equal(new DateOnly(2026, 11, 23), board.PostingEnd);
         Assert.All(board.Households, x => Assert.Equal(HouseholdReviewState.Posted, x.State));
         var posting = await db.RunAsync(sp => sp.GetRequiredService<ReviewDocuments>().PostingListAsync(id, null, default));
@@ -174,13 +174,13 @@ public class ReviewWorkflowTests
         Assert.Contains("khiếu nại", openComplaint.Message, StringComparison.Ordinal);
         Assert.Equal(ResultStatus.Ok, (await Run(db, c => c.RecheckAsync(Rh(board, h[3]), new RecheckInput { RecheckedOn = new DateOnly(2026, 11, 24), Result = "Xe máy đi mượn; giữ kết quả hộ nghèo" }, default))).Status);
         board = (await Run(db, c => c.RepostAsync(Rh(board, h[3]), new DateOnly(2026, 11, 24), default))).Value!;
-        Assert.Equal(new DateOnly(2026, 11, 26), board.PostingEnd);
+        Assert.Equal(new DateOnly(2026, 11, 27), board.PostingEnd); // re-posted Tue 24/11: Wed, Thu, Fri
         var district = await Run(db, c => c.ConsultDistrictAsync(id, new DateOnly(2026, 11, 27), "Đồng ý", default));
         Assert.Contains("không còn cấp huyện", district.Message, StringComparison.Ordinal);
 
         // S6 decision: recognised rows carry the decision; the legal standard only.
-        AtDay(db, 11, 27);
-        board = (await Run(db, c => c.DecideAsync(id, new DecisionInput("15/QĐ-UBND", new DateOnly(2026, 11, 27), "Lò Văn Thắng"), default))).Value!;
+        AtDay(db, 11, 28);
+        board = (await Run(db, c => c.DecideAsync(id, new DecisionInput("15/QĐ-UBND", new DateOnly(2026, 11, 28), "Lò Văn Thắng"), default))).Value!;
         Assert.Equal(CommuneReviewState.Decided, board.State);
         Assert.Equal("15/QĐ-UBND", board.DecisionNumber);
         var rows = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdClassifications.AsNoTracking().Where(c => h.Contains(c.HouseholdId) && c.Year == 2026).ToListAsync());
@@ -194,7 +194,7 @@ public class ReviewWorkflowTests
         var (_, page1, all) = await ReviewPdf.RenderAsync(decisionPdf.Value!.Content, "quyet-dinh-dinh-ky");
         Assert.Contains("QUYẾT ĐỊNH", page1, StringComparison.Ordinal);
         Assert.Contains("Số: 15/QĐ-UBND", page1, StringComparison.Ordinal);
-        Assert.Contains("ngày 27 tháng 11 năm 2026", page1, StringComparison.Ordinal);
+        Assert.Contains("ngày 28 tháng 11 năm 2026", page1, StringComparison.Ordinal);
         Assert.Contains("Lò Văn Thắng", page1, StringComparison.Ordinal);
         Assert.Contains("CHỦ TỊCH ỦY BAN NHÂN DÂN", page1, StringComparison.Ordinal);
         Assert.Contains("Hộ nghèo: 2 hộ", page1, StringComparison.Ordinal);
@@ -238,7 +238,7 @@ public class ReviewWorkflowTests
         Province(db);
         var overview = await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().OverviewAsync(board.CampaignId, default));
         var row = Assert.Single(overview!.Communes);
-        Assert.Equal((CommuneReviewState.Reported, false, new DateOnly(2026, 11, 27)), (row.State, row.Late, row.ReportSubmittedOn!.Value));
+        Assert.Equal((CommuneReviewState.Reported, false, new DateOnly(2026, 11, 28)), (row.State, row.Late, row.ReportSubmittedOn!.Value));
         Assert.Equal(CommuneReviewState.Returned, (await Run(db, c => c.ReturnReportAsync(id, "Bổ sung biên bản họp thôn 2", default))).Value!.State);
         Commune(db);
         Assert.Equal(CommuneReviewState.Reported, (await Run(db, c => c.MoveAsync(id, CommuneAction.SubmitReport, default))).Value!.State);

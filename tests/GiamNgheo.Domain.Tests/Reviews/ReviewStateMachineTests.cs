@@ -217,6 +217,21 @@ public class ReviewStateMachineTests
         Assert.Contains("bị khóa", ReviewStateMachine.Household(new(state, CommuneReviewState.Decided, New, PostingEnd), action, Rules).ReasonVi, StringComparison.Ordinal);
 
     [Fact]
+    public void Commune_RemovedAndNotResurveyedHouseholds_DoNotBlockTheSteps()
+    {
+        Assert.True(ReviewStateMachine.Commune(Facts(CommuneReviewState.Surveying, HouseholdReviewState.Surveyed, HouseholdReviewState.Removed, HouseholdReviewState.NotResurveyed), CommuneAction.OpenMeeting, Rules).Allowed);
+        Assert.True(ReviewStateMachine.Commune(Facts(CommuneReviewState.Meeting, HouseholdReviewState.Agreed, HouseholdReviewState.Removed), CommuneAction.StartPosting, Rules).Allowed);
+        Assert.True(ReviewStateMachine.Commune(Facts(CommuneReviewState.Posting, HouseholdReviewState.Posted, HouseholdReviewState.NotResurveyed), CommuneAction.Decide, Rules).Allowed);
+        Assert.Contains("chưa có hộ nào", ReviewStateMachine.Commune(Facts(CommuneReviewState.Listing, HouseholdReviewState.Removed), CommuneAction.StartSurvey, Rules).ReasonVi, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HouseholdAction.Remove, CommuneReviewState.Meeting)]
+    [InlineData(HouseholdAction.SkipResurvey, CommuneReviewState.Posting)]
+    public void Household_RemoveOrSkipFromTheMeetingStepOn_Refused(HouseholdAction action, CommuneReviewState commune) =>
+        Assert.False(ReviewStateMachine.Household(new(HouseholdReviewState.Listed, commune, New, null), action, Rules).Allowed);
+
+    [Fact]
     public void Household_SurveyWhileCommuneInMeeting_Refused() =>
         Assert.Contains("Họp dân", ReviewStateMachine.Household(new(HouseholdReviewState.Surveyed, CommuneReviewState.Meeting, New, null), HouseholdAction.RecordSurvey, Rules).ReasonVi, StringComparison.Ordinal);
 

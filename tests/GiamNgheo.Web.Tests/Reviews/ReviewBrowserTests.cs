@@ -77,7 +77,7 @@ public class ReviewBrowserTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.FillAsync("#posting-start", "2026-11-02");
         await page.ClickAsync("#start-posting");
         await Assertions.Expect(page.Locator("#commune-state")).ToHaveTextAsync("Niêm yết công khai");
-        await Assertions.Expect(page.Locator("#posting-end")).ToHaveTextAsync("04/11/2026");
+        await Assertions.Expect(page.Locator("#posting-end")).ToHaveTextAsync("05/11/2026"); // Mon 2/11 not counted: Tue, Wed, Thu
         var posting = await page.Context.APIRequest.GetAsync($"{browser.BaseUrl}/Reviews/Board/{communeReviewId}?handler=PostingPdf");
         Assert.Equal("application/pdf", posting.Headers["content-type"]);
 

@@ -9,12 +9,20 @@ using PdfSharp.Pdf;
 
 namespace GiamNgheo.Application.Reviews.Documents;
 
-/// <summary>The review's documents as PDFs (Noto Sans, Vietnamese): the posting list, the recognition decision (Mẫu 02) and the certificates (Mẫu 03).</summary>
+/// <summary>
+/// The review's documents as PDFs (Noto Sans, Vietnamese): the posting list, the recognition decision (Mẫu 02) and the
+/// certificates (Mẫu 03). Each is rendered once, at its step, from the rows as they are then, and stored with its SHA-256
+/// (<see cref="ReviewDocumentEntity"/>); every later print serves the stored bytes, so a re-print is byte-identical and
+/// later edits or imports of a household never change a signed document. Reviews recorded before documents were frozen
+/// get theirs frozen at the first print.
+/// </summary>
 public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>The public posting list of the commune (or one village), available from the posting step on.</summary>
+    // ---------------------------------------------------------------- serving (stored bytes)
+
+    /// <summary>The public posting list of the commune (or one village), available from the posting step on; the latest posting or re-posting.</summary>
     public async Task<Result<DocumentFile>> PostingListAsync(long communeReviewId, string? villageCode, CancellationToken ct)
     {
         var board = await queries.BoardAsync(communeReviewId, ct);
@@ -28,7 +36,196 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             return Result<DocumentFile>.Conflict($"Danh sách niêm yết chỉ có từ bước \"{CommuneReviewState.Posting.ToVietnamese()}\" (hiện: \"{board.StateVi}\").");
         }
 
-        var rows = board.Households.Where(h => villageCode is null || h.VillageCode == villageCode).ToList();
+        if (db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Village)
+        {
+            villageCode = db.CurrentUser.ScopeUnitCode; // a village reviewer prints their village's list
+        }
+
+        var stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Posting, null, villageCode, ct)
+            ?? await FreezeAsync(communeReviewId, ReviewDocumentKinds.Posting, null, villageCode, await RenderPostingAsync(board, villageCode, ct), ct);
+        db.AddAuditEvent("review.document.posting", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null,
+            new { villageCode, documentId = stored.Id, stored.Sha256 });
+        await db.SaveChangesAsync(ct);
+        return Result<DocumentFile>.Ok(new DocumentFile(stored.FileName, stored.ContentType, stored.Content));
+    }
+
+    /// <summary>Certificates (Mẫu 03) as issued: all of the commune review, or one household's when <paramref name="reviewHouseholdId"/> is given.</summary>
+    public async Task<Result<DocumentFile>> CertificatesAsync(long communeReviewId, long? reviewHouseholdId, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        if (board.State < CommuneReviewState.CertificatesIssued || board.State > CommuneReviewState.Returned)
+        {
+            return Result<DocumentFile>.Conflict("Giấy chứng nhận chỉ in được sau khi đã có quyết định công nhận và cấp giấy chứng nhận.");
+        }
+
+        ReviewDocumentEntity? stored;
+        if (reviewHouseholdId is { } rhId)
+        {
+            var row = board.Households.FirstOrDefault(h => h.Id == rhId && h.CertificateNumber is not null);
+            if (row is null)
+            {
+                return Result<DocumentFile>.NotFound();
+            }
+
+            stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificate, row.HouseholdId, null, ct);
+            if (stored is null)
+            {
+                await FreezeCertificatesAsync(communeReviewId, ct);
+                stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificate, row.HouseholdId, null, ct);
+            }
+        }
+        else
+        {
+            if (db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Village)
+            {
+                return Result<DocumentFile>.Forbidden("Giấy chứng nhận của cả xã do cán bộ xã hoặc tỉnh in; rà soát viên thôn in giấy của từng hộ.");
+            }
+
+            stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificates, null, null, ct);
+            if (stored is null)
+            {
+                await FreezeCertificatesAsync(communeReviewId, ct);
+                stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificates, null, null, ct);
+            }
+        }
+
+        if (stored is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        db.AddAuditEvent("review.document.certificates", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null,
+            new { reviewHouseholdId, documentId = stored.Id, stored.Sha256 });
+        await db.SaveChangesAsync(ct);
+        return Result<DocumentFile>.Ok(new DocumentFile(stored.FileName, stored.ContentType, stored.Content));
+    }
+
+    /// <summary>
+    /// The recognition decision (Mẫu 02 of QĐ 24/2021/QĐ-TTg) as recorded: number, date, signer, and four annexed lists
+    /// (poor, near-poor, escaped poverty, escaped near-poverty). Available once the decision is recorded.
+    /// </summary>
+    public async Task<Result<DocumentFile>> DecisionAsync(long communeReviewId, CancellationToken ct)
+    {
+        if (db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Village)
+        {
+            // A village reviewer sees only their village's households; the decision covers the whole commune.
+            return Result<DocumentFile>.Forbidden("Quyết định công nhận của xã do cán bộ xã hoặc tỉnh in.");
+        }
+
+        var board = await queries.BoardAsync(communeReviewId, ct);
+        if (board is null)
+        {
+            return Result<DocumentFile>.NotFound();
+        }
+
+        var decisionId = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == communeReviewId).Select(c => c.DecisionId).SingleAsync(ct);
+        var decision = decisionId is null ? null : await db.RecognitionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == decisionId, ct);
+        if (decision is null || board.State < CommuneReviewState.Decided)
+        {
+            return Result<DocumentFile>.Conflict($"Quyết định công nhận (Mẫu 02) chỉ có sau bước \"{CommuneReviewState.Decided.ToVietnamese()}\" (hiện: \"{board.StateVi}\").");
+        }
+
+        var stored = await StoredAsync(communeReviewId, ReviewDocumentKinds.Decision, null, null, ct)
+            ?? await FreezeAsync(communeReviewId, ReviewDocumentKinds.Decision, null, null, await RenderDecisionAsync(board, decision, ct), ct);
+        db.AddAuditEvent("review.document.decision", "RecognitionDecision", decision.Id.ToString(CultureInfo.InvariantCulture), null,
+            new { communeReviewId, documentId = stored.Id, stored.Sha256 });
+        await db.SaveChangesAsync(ct);
+        return Result<DocumentFile>.Ok(new DocumentFile(stored.FileName, stored.ContentType, stored.Content));
+    }
+
+    // ---------------------------------------------------------------- freezing (at the step)
+
+    /// <summary>At posting start and each re-posting: the commune's posting list and each village's, as they are now.</summary>
+    public async Task FreezePostingAsync(long communeReviewId, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct) ?? throw new InvalidOperationException("The commune review is not visible.");
+        await FreezeAsync(communeReviewId, ReviewDocumentKinds.Posting, null, null, await RenderPostingAsync(board, null, ct), ct);
+        foreach (var village in Active(board.Households).Select(h => h.VillageCode).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await FreezeAsync(communeReviewId, ReviewDocumentKinds.Posting, null, village, await RenderPostingAsync(board, village, ct), ct);
+        }
+    }
+
+    /// <summary>At the decision: Mẫu 02 with its annexes, from the decided rows as they are now.</summary>
+    public async Task FreezeDecisionAsync(long communeReviewId, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct) ?? throw new InvalidOperationException("The commune review is not visible.");
+        var decisionId = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == communeReviewId).Select(c => c.DecisionId).SingleAsync(ct);
+        var decision = await db.RecognitionDecisions.AsNoTracking().SingleAsync(d => d.Id == decisionId, ct);
+        if (await StoredAsync(communeReviewId, ReviewDocumentKinds.Decision, null, null, ct) is null)
+        {
+            await FreezeAsync(communeReviewId, ReviewDocumentKinds.Decision, null, null, await RenderDecisionAsync(board, decision, ct), ct);
+        }
+    }
+
+    /// <summary>At the certificates step: the batch and one document per certified household, as they are now.</summary>
+    public async Task FreezeCertificatesAsync(long communeReviewId, CancellationToken ct)
+    {
+        var board = await queries.BoardAsync(communeReviewId, ct) ?? throw new InvalidOperationException("The commune review is not visible.");
+        var rows = Active(board.Households).Where(h => h.CertificateNumber is not null).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificates, null, null, ct) is null)
+        {
+            await FreezeAsync(communeReviewId, ReviewDocumentKinds.Certificates, null, null, await RenderCertificatesAsync(board, rows, ct), ct);
+        }
+
+        foreach (var row in rows)
+        {
+            if (await StoredAsync(communeReviewId, ReviewDocumentKinds.Certificate, row.HouseholdId, null, ct) is null)
+            {
+                await FreezeAsync(communeReviewId, ReviewDocumentKinds.Certificate, row.HouseholdId, null, await RenderCertificatesAsync(board, [row], ct), ct);
+            }
+        }
+    }
+
+    private Task<ReviewDocumentEntity?> StoredAsync(long communeReviewId, string kind, long? householdId, string? villageCode, CancellationToken ct) =>
+        db.ReviewDocuments.AsNoTracking()
+            .Where(d => d.CommuneReviewId == communeReviewId && d.Kind == kind && d.HouseholdId == householdId && d.VillageCode == villageCode)
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<ReviewDocumentEntity> FreezeAsync(long communeReviewId, string kind, long? householdId, string? villageCode, DocumentFile file, CancellationToken ct)
+    {
+        var entity = new ReviewDocumentEntity
+        {
+            CommuneReviewId = communeReviewId,
+            Kind = kind,
+            HouseholdId = householdId,
+            VillageCode = villageCode,
+            FileName = file.FileName,
+            ContentType = file.ContentType,
+            Content = file.Content,
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Content)),
+            CreatedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+            CreatedBy = db.CurrentUser.UserName,
+        };
+        db.ReviewDocuments.Add(entity);
+        await db.SaveChangesAsync(ct);
+        db.AddAuditEvent("review.document.freeze", "ReviewDocument", entity.Id.ToString(CultureInfo.InvariantCulture), householdId,
+            new { communeReviewId, kind, villageCode, entity.FileName, bytes = file.Content.Length, entity.Sha256 });
+        await db.SaveChangesAsync(ct);
+        db.Entry(entity).State = EntityState.Detached;
+        return entity;
+    }
+
+    /// <summary>The households that take part in the review's outcome (not removed from the list, not "không rà soát lại").</summary>
+    private static IEnumerable<ReviewHouseholdRow> Active(IEnumerable<ReviewHouseholdRow> rows) => rows.Where(r => !r.State.IsExcluded());
+
+    // ---------------------------------------------------------------- rendering
+
+    private async Task<DocumentFile> RenderPostingAsync(CommuneBoard board, string? villageCode, CancellationToken ct)
+    {
+        var provinceCode = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == board.Id).Select(c => c.ProvinceCode).SingleAsync(ct);
+        var rules = await new ReviewSettings(db).RulesAsync(provinceCode, ct);
+        var rows = Active(board.Households).Where(h => villageCode is null || h.VillageCode == villageCode).ToList();
         var villages = await VillageNamesAsync(rows.Select(r => r.VillageCode), ct);
         using var doc = new Writer($"Danh sách niêm yết {board.CommuneName} {board.Year}");
         doc.Header($"ỦY BAN NHÂN DÂN {board.CommuneName.ToUpper(Vi)}");
@@ -38,7 +235,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             doc.Center(villages.GetValueOrDefault(villageCode, villageCode), 11, false);
         }
 
-        doc.Center($"Thời gian niêm yết: từ ngày {D(board.PostingStart)} đến hết ngày {D(board.PostingEnd)} ({ReviewSettings.Rules.PostingWorkingDays} ngày làm việc)", 10, false);
+        doc.Center($"Thời gian niêm yết: từ ngày {D(board.PostingStart)} đến hết ngày {D(board.PostingEnd)} ({rules.PostingWorkingDays} ngày làm việc)", 10, false);
         doc.Center($"Chuẩn nghèo áp dụng: {board.StandardCode}", 10, false);
         doc.Space(8);
         float[] widths = [30, 95, 150, 95, 75, 85];
@@ -53,31 +250,12 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         doc.Space(10);
         doc.Left($"Tổng số: {rows.Count} hộ; hộ nghèo {rows.Count(r => r.Category == "poor")}, hộ cận nghèo {rows.Count(r => r.Category == "near_poor")}.", 10);
         doc.Left("Mọi ý kiến, khiếu nại gửi Ban Chỉ đạo rà soát xã trong thời gian niêm yết.", 10);
-        db.AddAuditEvent("review.document.posting", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null, new { villageCode, households = rows.Count });
-        await db.SaveChangesAsync(ct);
-        return Result<DocumentFile>.Ok(new DocumentFile($"niem-yet-{board.CommuneCode}-{board.Year}.pdf", "application/pdf", doc.ToBytes()));
+        var name = villageCode is null ? $"niem-yet-{board.CommuneCode}-{board.Year}.pdf" : $"niem-yet-{board.CommuneCode}-{board.Year}-{villageCode}.pdf";
+        return new DocumentFile(name, "application/pdf", doc.ToBytes());
     }
 
-    /// <summary>Certificates (Mẫu 03), one page per recognised poor or near-poor household; one household when <paramref name="reviewHouseholdId"/> is given.</summary>
-    public async Task<Result<DocumentFile>> CertificatesAsync(long communeReviewId, long? reviewHouseholdId, CancellationToken ct)
+    private async Task<DocumentFile> RenderCertificatesAsync(CommuneBoard board, List<ReviewHouseholdRow> rows, CancellationToken ct)
     {
-        var board = await queries.BoardAsync(communeReviewId, ct);
-        if (board is null)
-        {
-            return Result<DocumentFile>.NotFound();
-        }
-
-        if (board.State < CommuneReviewState.CertificatesIssued || board.State > CommuneReviewState.Returned)
-        {
-            return Result<DocumentFile>.Conflict("Giấy chứng nhận chỉ in được sau khi đã có quyết định công nhận và cấp giấy chứng nhận.");
-        }
-
-        var rows = board.Households.Where(h => h.CertificateNumber is not null && (reviewHouseholdId is null || h.Id == reviewHouseholdId)).ToList();
-        if (rows.Count == 0)
-        {
-            return Result<DocumentFile>.NotFound();
-        }
-
         var ids = rows.Select(r => r.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Include(h => h.Members).Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var villages = await VillageNamesAsync(rows.Select(r => r.VillageCode), ct);
@@ -122,38 +300,13 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             doc.Right("(Ký, ghi rõ họ tên, đóng dấu)", 9);
         }
 
-        db.AddAuditEvent("review.document.certificates", "CommuneReview", communeReviewId.ToString(CultureInfo.InvariantCulture), null, new { certificates = rows.Count, reviewHouseholdId });
-        await db.SaveChangesAsync(ct);
         var name = rows.Count == 1 ? $"giay-chung-nhan-{rows[0].HouseholdCode}.pdf" : $"giay-chung-nhan-{board.CommuneCode}-{board.Year}.pdf";
-        return Result<DocumentFile>.Ok(new DocumentFile(name, "application/pdf", doc.ToBytes()));
+        return new DocumentFile(name, "application/pdf", doc.ToBytes());
     }
 
-    /// <summary>
-    /// The recognition decision (Mẫu 02 of QĐ 24/2021/QĐ-TTg): the commune chairman's decision with its number, date and signer,
-    /// and four annexed lists (poor, near-poor, escaped poverty, escaped near-poverty) with name, village and household code.
-    /// Available once the decision is recorded.
-    /// </summary>
-    public async Task<Result<DocumentFile>> DecisionAsync(long communeReviewId, CancellationToken ct)
+    /// <summary>Mẫu 02: the header counts and the four annexes come from the same lists (<see cref="DecisionLists"/>).</summary>
+    private async Task<DocumentFile> RenderDecisionAsync(CommuneBoard board, RecognitionDecisionEntity decision, CancellationToken ct)
     {
-        if (db.CurrentUser.ScopeLevel == AdminUnits.AdminLevel.Village)
-        {
-            // A village reviewer sees only their village's households; the decision covers the whole commune.
-            return Result<DocumentFile>.Forbidden("Quyết định công nhận của xã do cán bộ xã hoặc tỉnh in.");
-        }
-
-        var board = await queries.BoardAsync(communeReviewId, ct);
-        if (board is null)
-        {
-            return Result<DocumentFile>.NotFound();
-        }
-
-        var decisionId = await db.CommuneReviews.AsNoTracking().Where(c => c.Id == communeReviewId).Select(c => c.DecisionId).SingleAsync(ct);
-        var decision = decisionId is null ? null : await db.RecognitionDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision is null || board.State < CommuneReviewState.Decided)
-        {
-            return Result<DocumentFile>.Conflict($"Quyết định công nhận (Mẫu 02) chỉ có sau bước \"{CommuneReviewState.Decided.ToVietnamese()}\" (hiện: \"{board.StateVi}\").");
-        }
-
         var lists = DecisionLists.From(board.Households);
         var villages = await VillageNamesAsync(board.Households.Select(r => r.VillageCode), ct);
         var commune = board.CommuneName;
@@ -224,11 +377,8 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             doc.Left($"Tổng số: {rows.Count} hộ.", 10);
         }
 
-        db.AddAuditEvent("review.document.decision", "RecognitionDecision", decision.Id.ToString(CultureInfo.InvariantCulture), null,
-            new { communeReviewId, poor = lists.Poor.Count, nearPoor = lists.NearPoor.Count, escapedPoverty = lists.EscapedPoverty.Count, escapedNearPoverty = lists.EscapedNearPoverty.Count });
-        await db.SaveChangesAsync(ct);
         var safeNumber = new string([.. decision.Number.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        return Result<DocumentFile>.Ok(new DocumentFile($"quyet-dinh-{board.CommuneCode}-{board.Year}-{safeNumber}.pdf", "application/pdf", doc.ToBytes()));
+        return new DocumentFile($"quyet-dinh-{board.CommuneCode}-{board.Year}-{safeNumber}.pdf", "application/pdf", doc.ToBytes());
     }
 
     private Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string?> codes, CancellationToken ct) =>
@@ -391,7 +541,7 @@ public sealed record DecisionLists(IReadOnlyList<ReviewHouseholdRow> Poor, IRead
     /// </summary>
     public static DecisionLists From(IEnumerable<ReviewHouseholdRow> households)
     {
-        var rows = households.OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HouseholdCode, StringComparer.Ordinal).ToList();
+        var rows = households.Where(r => !r.State.IsExcluded()).OrderBy(r => r.VillageCode, StringComparer.Ordinal).ThenBy(r => r.HouseholdCode, StringComparer.Ordinal).ToList();
         static bool Above(string? c) => c is "medium" or "not_poor";
         return new DecisionLists(
             [.. rows.Where(r => r.Category == "poor")],

@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? households, IFormFile? members, IFormFile? workbook, IFormFile? kobo, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? households, IFormFile? members, IFormFile? workbook, IFormFile? kobo, bool skipDecided, CancellationToken ct)
     {
         if (!CanImport)
         {
@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
             return Page();
         }
 
-        var job = jobs.Start(db.CurrentUser, name, folder, request, db.Clock);
+        var job = jobs.Start(db.CurrentUser, name, folder, request with { SkipDecided = skipDecided }, db.Clock);
         return RedirectToPage("Job", new { id = job.Id });
     }
 

@@ -37,7 +37,7 @@ public sealed class JobModel(ImportJobs jobs, ICurrentUser user) : PageModel
         }
 
         using var stream = new MemoryStream();
-        ImportErrorReport.WriteCsv(stream, result.FileError, result.Problems);
+        ImportErrorReport.WriteCsv(stream, result.FileError, result.Problems.Count > 0 ? result.Problems : result.Refused);
         return File(stream.ToArray(), "text/csv; charset=utf-8", "loi-nhap-du-lieu.csv");
     }
 }

@@ -61,6 +61,11 @@ public sealed class BoardModel(ReviewQueries queries, ReviewCommands commands, R
         After(await commands.RecheckAsync(rh, new RecheckInput { RecheckedOn = recheckedOn, Result = result ?? string.Empty }, ct),
             Ok("Đã ghi kết quả phúc tra.", "Re-check recorded."), Here(id));
 
+    public async Task<IActionResult> OnPostExcludeAsync(long id, long rh, HouseholdAction action, string? reason, CancellationToken ct) =>
+        After(await commands.ExcludeHouseholdAsync(rh, action, reason, ct),
+            action == HouseholdAction.Remove ? Ok("Đã rút hộ khỏi danh sách rà soát.", "Household removed from the list.") : Ok("Đã ghi hộ không rà soát lại.", "Household marked not re-surveyed."),
+            Here(id));
+
     public async Task<IActionResult> OnPostRepostAsync(long id, long rh, DateOnly start, CancellationToken ct) =>
         After(await commands.RepostAsync(rh, start, ct), Ok("Đã niêm yết lại kết quả phúc tra.", "Re-posted."), Here(id));
 

@@ -878,6 +878,64 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.ToTable("commune_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Documents.ReviewDocumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommuneReviewId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneReviewId", "Kind", "HouseholdId", "VillageCode");
+
+                    b.ToTable("review_documents", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Reviews.EscapeRequestEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1160,6 +1218,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<long>("CommuneReviewId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
@@ -1267,6 +1329,55 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.HasIndex("ReviewHouseholdId");
 
                     b.ToTable("review_votes", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Rules.ReviewRuleEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Key")
+                        .IsUnique();
+
+                    b.ToTable("review_rules", (string)null);
                 });
 
             modelBuilder.Entity("GiamNgheo.Application.Standards.PovertyStandardEntity", b =>
@@ -2047,6 +2158,15 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewCampaignEntity", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Documents.ReviewDocumentEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.CommuneReviewEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

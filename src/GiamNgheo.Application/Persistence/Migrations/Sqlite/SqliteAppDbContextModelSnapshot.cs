@@ -819,6 +819,61 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.ToTable("commune_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Documents.ReviewDocumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommuneReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneReviewId", "Kind", "HouseholdId", "VillageCode");
+
+                    b.ToTable("review_documents", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Reviews.EscapeRequestEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1081,6 +1136,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("CommuneReviewId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
@@ -1182,6 +1241,52 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("ReviewHouseholdId");
 
                     b.ToTable("review_votes", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Rules.ReviewRuleEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Key")
+                        .IsUnique();
+
+                    b.ToTable("review_rules", (string)null);
                 });
 
             modelBuilder.Entity("GiamNgheo.Application.Standards.PovertyStandardEntity", b =>
@@ -1913,6 +2018,15 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewCampaignEntity", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Reviews.Documents.ReviewDocumentEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.CommuneReviewEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
