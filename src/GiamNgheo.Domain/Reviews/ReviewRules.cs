@@ -36,6 +36,12 @@ public sealed record ReviewRules
     /// <summary>Regular (monthly) review: report by this day of the following month (§4.9: the 5th).</summary>
     public required int RegularReportDayOfNextMonth { get; init; }
 
+    /// <summary>
+    /// A periodic review's list of year Y governs policies from 1 January of Y+1 (false: from its signing day, like a
+    /// regular review's decision) (domain-vietnam.md §12.1 [V3]); see <c>HouseholdStatusRules.PolicyFrom</c>.
+    /// </summary>
+    public bool PeriodicPolicyFromNextYear { get; init; } = true;
+
     public bool RequiresDistrictConsultation(DateOnly campaignStart) => campaignStart <= DistrictConsultationUntil;
 
     /// <summary>True when <paramref name="agree"/> of <paramref name="attendees"/> reach the required share (integer arithmetic, no rounding).</summary>
