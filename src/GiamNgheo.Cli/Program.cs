@@ -13,4 +13,5 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
 root.Subcommands.Add(SupportCommand.Create());
 root.Subcommands.Add(ReportsCommand.Create());
+root.Subcommands.Add(DecisionsCommand.Create());
 return await root.Parse(args).InvokeAsync();
