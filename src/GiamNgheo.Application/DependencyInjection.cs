@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Surveys.HouseholdClassificationService>();
         services.AddScoped<Surveys.SurveyCommands>();
         services.AddReviews();
+        Statuses.StatusRegistration.AddStatuses(services);
         services.AddReports();
         Imports.ImportsServices.AddImportsAndExports(services);
         Support.SupportRegistration.AddPoliciesAndSupport(services);

@@ -15,4 +15,5 @@ root.Subcommands.Add(SupportCommand.Create());
 root.Subcommands.Add(ReportsCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(ReviewRulesCommand.Create());
+root.Subcommands.Add(DecisionsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -139,6 +139,11 @@ public abstract partial class AppDbContext(DbContextOptions options, ICurrentUse
         {
             throw new InvalidOperationException("Audit records are append-only.");
         }
+
+        if (ChangeTracker.Entries<Statuses.HouseholdStatusEntity>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Household statuses are append-only: a recognised status is corrected by a new decision.");
+        }
     }
 
     private void StampHouseholds()

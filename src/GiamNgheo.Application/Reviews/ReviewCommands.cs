@@ -885,8 +885,11 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         db.AddAuditEvent("review.decision.recognise", "RecognitionDecision", decision.Id.ToString(CultureInfo.InvariantCulture), null,
             new { decision.Number, decision.SignedOn, households = ids.Count, classifications = rows.Count });
+        // The statuses the decision freezes (household_statuses), saved with the classifications; then the entitlements follow them.
+        await new Statuses.HouseholdStatusWriter(db).StageAsync(decision, campaign.Kind, ids, ct);
         await db.SaveChangesAsync(ct);
         await documents.FreezeDecisionAsync(cr.Id, ct);
+        await Support.GapRefresh.RefreshGapsAsync(db, ids, ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
 

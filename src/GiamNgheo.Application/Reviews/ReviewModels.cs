@@ -86,5 +86,12 @@ public sealed record DocumentFile(string FileName, string ContentType, byte[] Co
 public sealed record ReviewHouseholdRef(long Id, long CommuneReviewId, long HouseholdId, int Year, string HeadName, string HouseholdCode, HouseholdReviewState State);
 
 /// <summary>A household's status in one year under one standard, and the recognition decision that set it (null: not yet recognised).</summary>
+/// <summary>
+/// A household's status for one review year under one standard. <c>Source</c>: <c>recognised</c> (by the decision),
+/// <c>computed</c> (surveyed, not recognised), <c>carried_over</c> (from <c>FromYear</c>), <c>not_surveyed</c>;
+/// <c>SourceVi</c> is the label shown ("Đã công nhận (QĐ số …, ngày …)", "Chưa công nhận", "Giữ nguyên từ năm …", "Chưa rà soát").
+/// <c>PolicyFrom</c>: the first day a recognised status governs entitlements.
+/// </summary>
 public sealed record HouseholdStatusRow(int Year, string StandardCode, string Category, string CategoryVi, int DeprivationCount,
-    long? DecisionId, string? DecisionNumber, DateOnly? DecisionSignedOn, string? DecisionSigner);
+    long? DecisionId, string? DecisionNumber, DateOnly? DecisionSignedOn, string? DecisionSigner, string Source, string SourceVi, string SourceEn,
+    int? FromYear, DateOnly? PolicyFrom);

@@ -161,22 +161,19 @@ public sealed class ReviewQueries(AppDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<HouseholdStatusRow>?> StatusHistoryAsync(long householdId, CancellationToken ct)
     {
-        if (!await UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser).AnyAsync(h => h.Id == householdId, ct))
-        {
-            return null;
-        }
-
-        var rows = await db.HouseholdClassifications.AsNoTracking().Where(c => c.HouseholdId == householdId)
-            .Select(c => new { c.Year, c.StandardCode, c.Category, c.DeprivationCount, c.DecisionId }).ToListAsync(ct);
-        var decisionIds = rows.Where(r => r.DecisionId is not null).Select(r => r.DecisionId!.Value).Distinct().ToList();
-        var decisions = await db.RecognitionDecisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.StandardCode, StringComparer.Ordinal).Select(r =>
-        {
-            var d = r.DecisionId is { } id ? decisions.GetValueOrDefault(id) : null;
-            return new HouseholdStatusRow(r.Year, r.StandardCode, r.Category.ToCode(), r.Category.ToVietnamese(), r.DeprivationCount,
-                d?.Id, d?.Number, d?.SignedOn, d?.Signer);
-        })];
+        // Every review year and standard with its source (Statuses/HouseholdStatusQueries, the rules of HouseholdStatusRules).
+        var lines = await new Statuses.HouseholdStatusQueries(db).HistoryAsync(householdId, ct);
+        return lines?.Select(l => new HouseholdStatusRow(l.Year, l.StandardCode, l.Category.ToCode(), l.Category.ToVietnamese(), l.DeprivationCount,
+            l.DecisionId, l.DecisionNumber, l.DecisionSignedOn, l.DecisionSigner, SourceCode(l.Source), l.SourceVi, l.SourceEn, l.FromYear, l.PolicyFrom)).ToList();
     }
+
+    private static string SourceCode(Domain.Statuses.StatusSource source) => source switch
+    {
+        Domain.Statuses.StatusSource.Recognised => "recognised",
+        Domain.Statuses.StatusSource.Computed => "computed",
+        Domain.Statuses.StatusSource.CarriedOver => "carried_over",
+        Domain.Statuses.StatusSource.NotSurveyed => "not_surveyed",
+    };
 
     public async Task<ReviewHouseholdRef?> ReviewHouseholdAsync(long reviewHouseholdId, CancellationToken ct)
     {

@@ -60,30 +60,41 @@ internal sealed class GapData(AppDbContext db)
         var policyList = await policies.ForProvinceAsync(province, ct);
         var year = asOf.Year;
         var ids = query.Select(h => h.Id);
-        var classificationQuery = db.HouseholdClassifications.AsNoTracking().Where(c => c.Year <= year);
+        // Computed results no decision fixed (shown "chưa công nhận"); recognised statuses come from household_statuses.
+        var classificationQuery = db.HouseholdClassifications.AsNoTracking().Where(c => c.Year <= year && c.DecisionId == null);
+        // Every recognised status, including one whose policy start is still ahead (it makes the materialised rows stale on that day).
+        var statusQuery = db.HouseholdStatuses.AsNoTracking().Where(s => s.Recognised && s.ReviewYear <= year);
         var recordQuery = db.SupportRecords.AsNoTracking().Where(s => s.ReversesId == null && s.ReversedById == null && s.Date <= asOf);
         if (!string.IsNullOrWhiteSpace(communeCode))
         {
             classificationQuery = classificationQuery.Where(c => c.CommuneCode == communeCode);
+            statusQuery = statusQuery.Where(c => c.CommuneCode == communeCode);
             recordQuery = recordQuery.Where(s => s.CommuneCode == communeCode);
         }
         else if (!string.IsNullOrWhiteSpace(provinceCode))
         {
             classificationQuery = classificationQuery.Where(c => c.ProvinceCode == provinceCode);
+            statusQuery = statusQuery.Where(c => c.ProvinceCode == provinceCode);
             recordQuery = recordQuery.Where(s => s.ProvinceCode == provinceCode);
         }
         else
         {
             classificationQuery = classificationQuery.Where(c => ids.Contains(c.HouseholdId));
+            statusQuery = statusQuery.Where(c => ids.Contains(c.HouseholdId));
             recordQuery = recordQuery.Where(s => ids.Contains(s.HouseholdId));
         }
 
         var classifications = await classificationQuery
             .Select(c => new { c.HouseholdId, c.Year, c.StandardCode, c.Category, c.Deprived, c.ComputedAtUtc }).ToListAsync(ct);
+        var statuses = await (from st in statusQuery
+                              join d in db.RecognitionDecisions on st.DecisionId equals d.Id
+                              select new { st.HouseholdId, st.StandardCode, st.ReviewYear, st.Category, st.Deprived, st.SignedOn, st.PolicyFrom, st.DecisionId, d.Number })
+            .ToListAsync(ct);
         HashSet<long>? listed = null;
         if (listedOnly)
         {
-            listed = [.. classifications.Where(c => c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).Select(c => c.HouseholdId)];
+            listed = [.. classifications.Where(c => c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).Select(c => c.HouseholdId)
+                .Concat(statuses.Where(c => c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).Select(c => c.HouseholdId))];
         }
 
         var rows = await query.Select(h => new
@@ -107,12 +118,25 @@ internal sealed class GapData(AppDbContext db)
         {
             if (map.TryGetValue(c.HouseholdId, out var h))
             {
-                if (!h.History.TryGetValue(c.StandardCode, out var years))
+                if (!h.Computed.TryGetValue(c.StandardCode, out var years))
                 {
-                    h.History[c.StandardCode] = years = [];
+                    h.Computed[c.StandardCode] = years = [];
                 }
 
                 years[c.Year] = new GapClassification(c.Category, c.Deprived, DateOnly.FromDateTime(c.ComputedAtUtc));
+            }
+        }
+
+        foreach (var st in statuses.OrderBy(x => x.PolicyFrom).ThenBy(x => x.SignedOn).ThenBy(x => x.DecisionId))
+        {
+            if (map.TryGetValue(st.HouseholdId, out var h))
+            {
+                if (!h.Recognised.TryGetValue(st.StandardCode, out var list))
+                {
+                    h.Recognised[st.StandardCode] = list = [];
+                }
+
+                list.Add(new GapStatus(st.ReviewYear, st.Category, st.Deprived, st.SignedOn, st.PolicyFrom, st.DecisionId, st.Number));
             }
         }
 

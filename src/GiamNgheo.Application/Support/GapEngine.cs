@@ -3,6 +3,8 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Policies;
+using GiamNgheo.Domain.Statuses;
+using GiamNgheo.Application.Statuses;
 
 namespace GiamNgheo.Application.Support;
 
@@ -18,8 +20,13 @@ internal sealed class GapHousehold
     public AreaType Area { get; init; }
     public SpecialGroups Groups { get; init; }
     public int MemberCount { get; init; }
-    /// <summary>Classification history per standard: year → (category, deprived codes, computed at).</summary>
-    public Dictionary<string, SortedList<int, GapClassification>> History { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Recognised statuses per standard (<c>household_statuses</c>, the decisions' lists), in the order they take effect
+    /// (policy start, signing day, decision): what entitlements follow (domain-vietnam.md §12.1).
+    /// </summary>
+    public Dictionary<string, List<GapStatus>> Recognised { get; } = new(StringComparer.Ordinal);
+    /// <summary>Computed results no decision fixed, per standard: year → (category, deprived codes, computed at). Shown as "chưa công nhận", never an entitlement.</summary>
+    public Dictionary<string, SortedList<int, GapClassification>> Computed { get; } = new(StringComparer.Ordinal);
     public SupportNeeds Needs { get; set; }
     public List<GapDelivery> Deliveries { get; } = [];
     /// <summary>Deliveries per policy code (filled with <see cref="Deliveries"/>).</summary>
@@ -44,6 +51,20 @@ internal sealed class GapHousehold
 
 internal readonly record struct GapClassification(HouseholdCategory Category, string Deprived, DateOnly ComputedOn);
 
+/// <summary>A recognised status of a household (one decision's list).</summary>
+internal sealed record GapStatus(int ReviewYear, HouseholdCategory Category, string Deprived, DateOnly SignedOn, DateOnly PolicyFrom, long DecisionId,
+    string DecisionNumber)
+{
+    public StatusFact Fact => new(ReviewYear, Category, SignedOn, DecisionId, PolicyFrom);
+}
+
+/// <summary>
+/// The category a list shows for a household: the recognised status in force (<see cref="Recognised"/>), or — when none
+/// is in force or a newer survey is not yet recognised — the computed result, marked "chưa công nhận".
+/// </summary>
+internal sealed record GapCurrent(HouseholdCategory Category, string Deprived, bool Recognised, int ReviewYear, DateOnly Since, string? DecisionNumber,
+    DateOnly? DecisionSignedOn);
+
 internal readonly record struct GapDelivery(string PolicyCode, long? MemberId, DateOnly Date);
 
 /// <summary>One policy for one household: eligible, served in the current period, an open gap.</summary>
@@ -59,6 +80,23 @@ public sealed record HouseholdGaps(long HouseholdId, string Code, string HeadNam
     DateOnly? WaitingSince, int WaitingDays, DateOnly? LastSupport)
 {
     public IEnumerable<PolicyStatus> OpenGaps => Policies.Where(p => p.Gap);
+
+    /// <summary>True when <see cref="Category"/> is the recognised status in force (entitlements follow it); false: computed, not yet recognised.</summary>
+    public bool Recognised { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? DecisionSignedOn { get; init; }
+    /// <summary>The review year of the status shown.</summary>
+    public int? ReviewYear { get; init; }
+    /// <summary>A newer survey's computed category not yet recognised, while an older recognised status is in force.</summary>
+    public HouseholdCategory? PendingCategory { get; init; }
+    public int? PendingYear { get; init; }
+
+    /// <summary>"Đã công nhận (QĐ số …, ngày dd/MM/yyyy)", "Chưa công nhận" or "Chưa rà soát".</summary>
+    public string SourceVi => Category is null ? StatusLabels.NotSurveyedVi
+        : Recognised ? StatusLabels.RecognisedVi(DecisionNumber, DecisionSignedOn) : StatusLabels.ComputedVi;
+
+    public string SourceEn => Category is null ? StatusLabels.NotSurveyedEn
+        : Recognised ? StatusLabels.RecognisedEn(DecisionNumber, DecisionSignedOn) : StatusLabels.ComputedEn;
 }
 
 /// <summary>
@@ -124,22 +162,32 @@ internal static class GapEngine
         var listedSince = ListedSince(h, listStandard, asOf);
         DateOnly? waitingSince = listedSince is null ? null : (lastSupport is { } ls && ls > listedSince.Value ? ls : listedSince);
         var waitingDays = waitingSince is { } w ? Math.Max(0, asOf.DayNumber - w.DayNumber) : 0;
+        var pending = current is { Recognised: true } ? PendingComputed(h, listStandard, asOf, current.ReviewYear) : null;
         return new HouseholdGaps(h.Id, h.Code, h.HeadName, h.CommuneCode, h.VillageCode, listStandard, current?.Category, statuses, unanswered,
-            waitingSince, waitingDays, lastSupport);
+            waitingSince, waitingDays, lastSupport)
+        {
+            Recognised = current?.Recognised ?? false,
+            DecisionNumber = current?.DecisionNumber,
+            DecisionSignedOn = current?.DecisionSignedOn,
+            ReviewYear = current?.ReviewYear,
+            PendingCategory = pending?.Value.Category,
+            PendingYear = pending?.Year,
+        };
     }
 
     public static PolicyFacts Facts(GapHousehold h, string standard, DateOnly asOf, bool inPoorCommune)
     {
+        // Entitlements follow the recognised status in force only; a computed result grants nothing.
         var categories = new Dictionary<string, HouseholdCategory>(StringComparer.Ordinal);
-        foreach (var (code, _) in h.History)
+        foreach (var (code, _) in h.Recognised)
         {
-            if (Latest(h, code, asOf) is { } latest)
+            if (InForce(h, code, asOf) is { } inForce)
             {
-                categories[code] = latest.Category;
+                categories[code] = inForce.Category;
             }
         }
 
-        var current = Latest(h, standard, asOf);
+        var current = InForce(h, standard, asOf);
         return new PolicyFacts
         {
             Categories = categories,
@@ -151,52 +199,76 @@ internal static class GapEngine
         };
     }
 
-    public static GapClassification? Latest(GapHousehold h, string standard, DateOnly asOf)
+    /// <summary>The recognised status in force on <paramref name="asOf"/> (<see cref="HouseholdStatusRules.InForce"/>); null when none.</summary>
+    public static GapStatus? InForce(GapHousehold h, string standard, DateOnly asOf)
     {
-        if (!h.History.TryGetValue(standard, out var years))
+        if (!h.Recognised.TryGetValue(standard, out var list) || list.Count == 0)
+        {
+            return null;
+        }
+
+        var status = HouseholdStatusRules.InForce(list.Select(s => s.Fact), asOf);
+        return status.DecisionId is { } id ? list.Find(s => s.DecisionId == id) : null;
+    }
+
+    /// <summary>
+    /// What a list shows: the recognised status in force; when none is in force, the latest computed result of a year up to
+    /// <paramref name="asOf"/>'s (not yet recognised). Null when neither exists.
+    /// </summary>
+    public static GapCurrent? Latest(GapHousehold h, string standard, DateOnly asOf)
+    {
+        if (InForce(h, standard, asOf) is { } s)
+        {
+            return new GapCurrent(s.Category, s.Deprived, true, s.ReviewYear, s.PolicyFrom, s.DecisionNumber, s.SignedOn);
+        }
+
+        return PendingComputed(h, standard, asOf, null) is { } p
+            ? new GapCurrent(p.Value.Category, p.Value.Deprived, false, p.Year, p.Value.ComputedOn, null, null)
+            : null;
+    }
+
+    /// <summary>The latest computed (undecided) result of a year up to <paramref name="asOf"/>'s and after <paramref name="afterYear"/>.</summary>
+    public static (int Year, GapClassification Value)? PendingComputed(GapHousehold h, string standard, DateOnly asOf, int? afterYear)
+    {
+        if (!h.Computed.TryGetValue(standard, out var years))
         {
             return null;
         }
 
         for (var i = years.Count - 1; i >= 0; i--)
         {
-            if (years.Keys[i] <= asOf.Year)
+            var year = years.Keys[i];
+            if (year <= asOf.Year)
             {
-                return years.Values[i];
+                return afterYear is { } a && year <= a ? null : (year, years.Values[i]);
             }
         }
 
         return null;
     }
 
+    /// <summary>Recognised statuses that have taken effect by <paramref name="asOf"/>, in the order they took effect.</summary>
+    private static IEnumerable<GapStatus> Effective(GapHousehold h, string standard, DateOnly asOf) =>
+        h.Recognised.TryGetValue(standard, out var list) ? list.Where(s => s.PolicyFrom <= asOf) : [];
+
     /// <summary>
-    /// The household left the poor/near-poor list on 31 December of the first review year in which it was above both,
-    /// after a year in which it was on one (the recognition closes the review year) [M].
+    /// The day the household left the poor/near-poor list: the policy start of the first recognised status above both
+    /// lists after one on a list (a periodic list of year Y: 1 January of Y+1; a regular decision: its signing day).
     /// </summary>
     public static DateOnly? EscapedOn(GapHousehold h, string standard, DateOnly asOf)
     {
-        if (!h.History.TryGetValue(standard, out var years))
-        {
-            return null;
-        }
-
         DateOnly? escaped = null;
         var wasListed = false;
-        foreach (var (year, c) in years)
+        foreach (var s in Effective(h, standard, asOf))
         {
-            if (year > asOf.Year)
-            {
-                break;
-            }
-
-            var listed = c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
+            var listed = s.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
             if (listed)
             {
                 escaped = null;
             }
             else if (wasListed)
             {
-                escaped = new DateOnly(year, 12, 31) > asOf ? asOf : new DateOnly(year, 12, 31);
+                escaped ??= s.PolicyFrom;
             }
 
             wasListed = listed;
@@ -205,23 +277,23 @@ internal static class GapEngine
         return escaped;
     }
 
-    /// <summary>The day the household's current unbroken run on the poor/near-poor list began (its first classification in it).</summary>
+    /// <summary>
+    /// The day the household's current unbroken run on the recognised poor/near-poor list began (its policy start); for a
+    /// household with only a computed result on a list, the day it was computed.
+    /// </summary>
     private static DateOnly? ListedSince(GapHousehold h, string standard, DateOnly asOf)
     {
-        if (!h.History.TryGetValue(standard, out var years))
+        DateOnly? since = null;
+        var any = false;
+        foreach (var s in Effective(h, standard, asOf))
         {
-            return null;
+            any = true;
+            since = s.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor ? since ?? s.PolicyFrom : null;
         }
 
-        DateOnly? since = null;
-        foreach (var (year, c) in years)
+        if (!any && PendingComputed(h, standard, asOf, null) is { } p && p.Value.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor)
         {
-            if (year > asOf.Year)
-            {
-                break;
-            }
-
-            since = c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor ? since ?? c.ComputedOn : null;
+            since = p.Value.ComputedOn;
         }
 
         return since;

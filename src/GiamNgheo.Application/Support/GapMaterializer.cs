@@ -208,6 +208,18 @@ public sealed class GapMaterializer(AppDbContext db)
         var listed = gaps.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
         var open = gaps.OpenGaps.Count();
         var staleOn = new DateOnly(asOf.Year + 1, 1, 1);
+        // A recognised status whose policy start is still ahead (a periodic list: 1 January of the next year) flips the rows then.
+        foreach (var list in h.Recognised.Values)
+        {
+            foreach (var s in list)
+            {
+                if (s.PolicyFrom > asOf && s.PolicyFrom < staleOn)
+                {
+                    staleOn = s.PolicyFrom;
+                }
+            }
+        }
+
         var statuses = new List<object?[]>();
         for (var i = 0; i < policies.Count; i++)
         {

@@ -40,7 +40,8 @@ public sealed partial class SupportGaps
         var yearStart = new DateOnly(db.Clock.Today().Year, 1, 1);
         var summaries = Summaries(communeCode, villageCode)
             .Where(s => s.Category == HouseholdCategory.Poor && (s.LastSupport == null || s.LastSupport < yearStart));
-        var rows = await RowsAsync(summaries, null, ct);
+        // Only the recognised poor list in force: a computed result is not yet an entitlement.
+        var rows = (await RowsAsync(summaries, null, ct)).Where(r => r.Recognised);
         return Result<IReadOnlyList<WorklistRow>>.Ok(await ByVillageAndHeadAsync(rows, ct));
     }
 
@@ -154,11 +155,22 @@ public sealed partial class SupportGaps
     {
         var page = await (from s in summaries
                           join h in db.Households on s.HouseholdId equals h.Id
-                          select new { s.HouseholdId, h.Code, h.HeadName, s.ProvinceCode, s.CommuneCode, s.VillageCode, s.Category, s.Unanswered, s.WaitingSince, s.LastSupport })
+                          select new { s.HouseholdId, h.Code, h.HeadName, s.ProvinceCode, s.CommuneCode, s.VillageCode, s.StandardCode, s.Category, s.Unanswered, s.WaitingSince, s.LastSupport })
             .ToListAsync(ct);
         if (page.Count == 0)
         {
             return [];
+        }
+
+        // The source of each category shown: the recognised status in force, or a computed result not yet recognised.
+        var inForce = new Dictionary<long, Statuses.StatusView>();
+        var statusQueries = new Statuses.HouseholdStatusQueries(db);
+        foreach (var group in page.GroupBy(p => p.StandardCode, StringComparer.Ordinal))
+        {
+            foreach (var (id, view) in await statusQueries.InForceAsync([.. group.Select(p => p.HouseholdId)], group.Key, db.Clock.Today(), ct))
+            {
+                inForce[id] = view;
+            }
         }
 
         var ids = page.Select(p => p.HouseholdId).ToList();
@@ -186,8 +198,15 @@ public sealed partial class SupportGaps
                 .ToList();
             var unanswered = p.Unanswered.Split(';', StringSplitOptions.RemoveEmptyEntries);
             var days = p.WaitingSince is { } w ? Math.Max(0, today.DayNumber - w.DayNumber) : 0;
+            var status = inForce.GetValueOrDefault(p.HouseholdId);
+            var recognised = status is { Status.Source: Domain.Statuses.StatusSource.Recognised } && status.Status.Category == p.Category;
             return new WorklistRow(p.HouseholdId, p.Code, p.HeadName, p.CommuneCode, p.VillageCode, null, p.Category ?? HouseholdCategory.NotPoor, open,
-                unanswered, p.WaitingSince, days, p.LastSupport);
+                unanswered, p.WaitingSince, days, p.LastSupport)
+            {
+                Recognised = recognised,
+                DecisionNumber = recognised ? status!.DecisionNumber : null,
+                DecisionSignedOn = recognised ? status!.DecisionSignedOn : null,
+            };
         })];
     }
 

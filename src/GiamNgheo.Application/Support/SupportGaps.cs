@@ -14,7 +14,18 @@ public sealed record WorklistQuery(string? CommuneCode = null, string? VillageCo
 
 public sealed record WorklistRow(long HouseholdId, string Code, string HeadName, string CommuneCode, string? VillageCode, string? VillageName,
     HouseholdCategory Category, IReadOnlyList<PolicyStatus> Gaps, IReadOnlyList<string> UnansweredDeprivations, DateOnly? WaitingSince,
-    int WaitingDays, DateOnly? LastSupport);
+    int WaitingDays, DateOnly? LastSupport)
+{
+    /// <summary>True: <see cref="Category"/> is the recognised status in force; false: a computed result not yet recognised (no entitlement).</summary>
+    public bool Recognised { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? DecisionSignedOn { get; init; }
+
+    /// <summary>"Đã công nhận (QĐ số …, ngày dd/MM/yyyy)" or "Chưa công nhận".</summary>
+    public string SourceVi => Recognised ? Statuses.StatusLabels.RecognisedVi(DecisionNumber, DecisionSignedOn) : Statuses.StatusLabels.ComputedVi;
+
+    public string SourceEn => Recognised ? Statuses.StatusLabels.RecognisedEn(DecisionNumber, DecisionSignedOn) : Statuses.StatusLabels.ComputedEn;
+}
 
 public sealed record CoverageRow(string UnitCode, string UnitName, string PolicyCode, string PolicyNameVi, int Eligible, int Served)
 {
@@ -78,6 +89,7 @@ public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries househ
             ["Chủ hộ"] = r.HeadName,
             ["Thôn/bản"] = r.VillageCode is null ? string.Empty : names.GetValueOrDefault(r.VillageCode, r.VillageCode),
             ["Phân loại"] = r.Category.ToVietnamese(),
+            ["Nguồn"] = r.SourceVi,
             ["Chính sách chưa nhận"] = string.Join("; ", r.Gaps.Select(g => $"{g.PolicyNameVi} ({g.AgencyVi})")),
             ["Mã chính sách"] = string.Join(";", r.Gaps.Select(g => g.PolicyCode)),
             ["Chỉ số thiếu hụt chưa được hỗ trợ"] = string.Join(";", r.UnansweredDeprivations),
@@ -109,7 +121,7 @@ public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries househ
         foreach (var h in loaded.Households)
         {
             var standard = await data.ListStandardAsync(h.ProvinceCode, asOf, ct);
-            if (GapEngine.Latest(h, standard, asOf)?.Category != HouseholdCategory.Poor || h.Deliveries.Any(d => d.Date >= yearStart && d.Date <= asOf))
+            if (GapEngine.Latest(h, standard, asOf) is not { Category: HouseholdCategory.Poor, Recognised: true } || h.Deliveries.Any(d => d.Date >= yearStart && d.Date <= asOf))
             {
                 continue;
             }
@@ -257,7 +269,12 @@ public sealed partial class SupportGaps(AppDbContext db, HouseholdQueries househ
     }
 
     private static WorklistRow ToRow(HouseholdGaps gaps, HouseholdCategory category) => new(gaps.HouseholdId, gaps.Code, gaps.HeadName, gaps.CommuneCode,
-        gaps.VillageCode, null, category, [.. gaps.OpenGaps], gaps.UnansweredDeprivations, gaps.WaitingSince, gaps.WaitingDays, gaps.LastSupport);
+        gaps.VillageCode, null, category, [.. gaps.OpenGaps], gaps.UnansweredDeprivations, gaps.WaitingSince, gaps.WaitingDays, gaps.LastSupport)
+    {
+        Recognised = gaps.Recognised,
+        DecisionNumber = gaps.DecisionNumber,
+        DecisionSignedOn = gaps.DecisionSignedOn,
+    };
 
     /// <summary>The user's households, narrowed to a commune or village; null when the unit is outside the scope.</summary>
     private IQueryable<HouseholdEntity>? Filter(string? communeCode, string? villageCode)

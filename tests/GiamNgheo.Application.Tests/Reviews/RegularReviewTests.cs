@@ -107,7 +107,10 @@ public class RegularReviewTests
         Assert.Equal(("not_poor", "42/QĐ-UBND"), leavingHistory.Where(x => x.Year == 2026 && x.StandardCode == "ND07_2021").Select(x => (x.Category, x.DecisionNumber!)).Single());
         Assert.Equal(("poor", (string?)null), leavingHistory.Where(x => x.Year == 2025 && x.StandardCode == "ND07_2021").Select(x => (x.Category, x.DecisionNumber)).Single());
         var untouchedHistory = (await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().StatusHistoryAsync(untouched, default)))!;
-        Assert.DoesNotContain(untouchedHistory, x => x.Year == 2026);
+        // Not reviewed this year: the 2025 result carries over (it was never recognised, so it is no entitlement).
+        Assert.Equal(("carried_over", "Giữ nguyên từ năm 2025"), untouchedHistory.Where(x => x.Year == 2026 && x.StandardCode == "ND07_2021").Select(x => (x.Source, x.SourceVi)).Single());
+        Assert.Equal(("recognised", "Đã công nhận (QĐ số 42/QĐ-UBND, ngày 21/11/2026)", new DateOnly(2026, 11, 21)),
+            (legal.Source, legal.SourceVi, legal.PolicyFrom!.Value));
         var linked = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().EscapeRequests.AsNoTracking().SingleAsync(r => r.Id == request.Value));
         Assert.Equal(Rh(leaving), linked.ReviewHouseholdId);
 

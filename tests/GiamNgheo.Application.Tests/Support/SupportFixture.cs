@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GiamNgheo.Application.Tests.Support;
 
-/// <summary>Households of a crafted commune with a 2025 classification under ND07_2021.</summary>
+/// <summary>Households of a crafted commune with a 2025 classification under ND07_2021, recognised by a decision unless told otherwise.</summary>
 internal static class SupportFixture
 {
     public static async Task<HouseholdDetail> HouseholdAsync(TestDatabase db, string head, HouseholdCategory category, string deprived = "",
@@ -26,7 +26,7 @@ internal static class SupportFixture
     }
 
     public static async Task ClassifyAsync(TestDatabase db, HouseholdDetail household, HouseholdCategory category, string deprived, int year,
-        SupportNeeds needs = SupportNeeds.None)
+        SupportNeeds needs = SupportNeeds.None, bool recognised = true)
     {
         await db.RunAsync(async sp =>
         {
@@ -47,6 +47,13 @@ internal static class SupportFixture
             });
             ctx.HouseholdSurveys.Add(new HouseholdSurveyEntity { HouseholdId = household.Id, ProvinceCode = household.ProvinceCode, Year = year, Needs = needs });
             var saved = await ctx.SaveChangesAsync();
+            if (recognised)
+            {
+                // Entitlements follow the recognised list: a regular-review decision signed the day the result was computed.
+                await Recognition.RecogniseAsync(ctx, [household.Id], year, new DateOnly(year, 11, 1), Domain.Reviews.CampaignKind.Regular,
+                    $"{household.Id}-{year}/QĐ-UBND");
+            }
+
             // Written directly (as the classification service would): refresh the materialised gaps like its callers do.
             await ctx.RefreshGapsAsync([household.Id], default);
             return saved;

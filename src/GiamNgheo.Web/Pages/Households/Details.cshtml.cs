@@ -1,6 +1,7 @@
 using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Identity;
+using GiamNgheo.Application.Statuses;
 using GiamNgheo.Application.Surveys;
 using GiamNgheo.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.Web.Pages.Households;
 
-public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands commands, SurveyCommands surveys) : PageModel
+public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands commands, SurveyCommands surveys, HouseholdStatusQueries statuses) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
     public SurveyView? Survey { get; private set; }
+    /// <summary>The household's status per review year and standard, with its source (recognised, computed, carried over).</summary>
+    public IReadOnlyList<StatusHistoryLine> Statuses { get; private set; } = [];
     public bool CanEdit => Roles.RegistryEditors.Any(User.IsInRole);
     public bool CanSeeIds => Roles.PersonalIdViewers.Any(User.IsInRole);
     public bool CanSeeAudit => Roles.Administrators.Any(User.IsInRole);
@@ -20,6 +23,7 @@ public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands com
     {
         Household = await queries.GetAsync(id, false, ct);
         Survey = Household is null ? null : await surveys.GetAsync(id, null, ct);
+        Statuses = Household is null ? [] : await statuses.HistoryAsync(id, ct) ?? [];
         return Household is null ? NotFound() : Page();
     }
 
@@ -27,6 +31,7 @@ public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands com
     {
         Household = await queries.GetAsync(id, true, ct);
         Survey = Household is null ? null : await surveys.GetAsync(id, null, ct);
+        Statuses = Household is null ? [] : await statuses.HistoryAsync(id, ct) ?? [];
         return Household is null ? NotFound() : Page();
     }
 

@@ -1322,6 +1322,120 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.ToTable("poverty_standards", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Statuses.HouseholdStatusEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("B1Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Causes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeprivationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deprived")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseholdCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomePerCapita")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Periodic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PolicyFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recognised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurveyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("HouseholdId", "StandardCode", "DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProvinceCode", "CommuneCode", "StandardCode", "ReviewYear");
+
+                    b.ToTable("household_statuses", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Support.FollowUpVisitEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -2103,6 +2217,21 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReviewHouseholdId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GiamNgheo.Application.Statuses.HouseholdStatusEntity", b =>
+                {
+                    b.HasOne("GiamNgheo.Application.Reviews.RecognitionDecisionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
