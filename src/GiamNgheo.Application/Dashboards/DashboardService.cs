@@ -10,6 +10,7 @@ using GiamNgheo.Application.Targets;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Measures;
+using GiamNgheo.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Dashboards;
@@ -50,7 +51,14 @@ public sealed record Dashboard(
     IReadOnlyList<BreakdownItem> ByGroup,
     IReadOnlyList<BreakdownItem> ByCause,
     IReadOnlyList<UnitRanking> Ranking,
-    bool SmallCellProtection);
+    bool SmallCellProtection)
+{
+    /// <summary>
+    /// The reporting date and the denominator of every figure of the year under the main standard (households resident on
+    /// the date, by status source); null when there is no data.
+    /// </summary>
+    public ReportBase? Base { get; init; }
+}
 
 /// <summary>
 /// Live dashboard figures for a province or a commune, summed from the report aggregate rows (kept fresh by the
@@ -73,11 +81,18 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         await aggregates.RefreshDirtyAsync(unit.Code, ct);
 
         // Every figure is a sum of report aggregate rows (report_aggregates), never a scan of the households.
+        // Every resident household has a status in every year shown (recognised, computed, carried over or not
+        // surveyed), so each year's count is the resident set on that year's reporting date.
         var all = db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.Kind == ReportAggregateKind.Households && a.Category != null);
         all = province ? all.Where(c => c.ProvinceCode == unitCode) : all.Where(c => c.CommuneCode == unitCode);
-        var counts = await all.GroupBy(c => new { c.StandardCode, c.Year, c.Category })
-            .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, Count = g.Sum(c => c.Households) }).ToListAsync(ct);
-        var latest = counts.Count == 0 ? db.Clock.Today().Year : counts.Max(c => c.Year);
+        var counts = await all.GroupBy(c => new { c.StandardCode, c.Year, c.Category, c.Source })
+            .Select(g => new { g.Key.StandardCode, g.Key.Year, g.Key.Category, g.Key.Source, Count = g.Sum(c => c.Households) }).ToListAsync(ct);
+
+        // The default year: the latest review year with a recognised decision in scope, else the latest year with any
+        // review data (a survey computed) — never a year only because one household was surveyed when others were decided.
+        var decided = counts.Where(c => c.Source == StatusSource.Recognised && c.Count > 0).Select(c => c.Year).DefaultIfEmpty().Max();
+        var surveyed = counts.Where(c => c.Source is StatusSource.Recognised or StatusSource.Computed && c.Count > 0).Select(c => c.Year).DefaultIfEmpty().Max();
+        var latest = decided > 0 ? decided : surveyed > 0 ? surveyed : counts.Count > 0 ? counts.Max(c => c.Year) : db.Clock.Today().Year;
         var y = year is { } requested && counts.Any(c => c.Year == requested) ? requested : latest;
 
         var active = await standards.ActiveAsync(y, unit.ProvinceCode, ct);
@@ -165,7 +180,12 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
             .OrderByDescending(r => r.PoorRate).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
 
         var smallCells = db.CurrentUser.IsInRole(Roles.Leader) && !province;
-        return Result<Dashboard>.Ok(new Dashboard(unit, y, mainCode, trends, targetList, movements, profile, byEthnicity, byGroup, byCause, ranking, smallCells));
+        var counted = counts.Where(c => c.Year == y && c.StandardCode == mainCode).Select(c => (c.Source, (long)c.Count)).ToList();
+        var resident = counted.Count == 0 ? null : ReportBase.From(loader.ReportingDate(y), counted);
+        return Result<Dashboard>.Ok(new Dashboard(unit, y, mainCode, trends, targetList, movements, profile, byEthnicity, byGroup, byCause, ranking, smallCells)
+        {
+            Base = resident,
+        });
     }
 
     private static readonly (SpecialGroups Flag, string Name)[] GroupNames =

@@ -74,6 +74,11 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         }
 
         ValidateHousehold(input, errors);
+        if (input.ResidentFrom is { } arrived && arrived > today)
+        {
+            errors.Add("residentFrom", string.Create(CultureInfo.InvariantCulture, $"Ngày cư trú {arrived:dd/MM/yyyy} sau ngày hôm nay ({today:dd/MM/yyyy})."));
+        }
+
         var members = input.Members ?? [];
         var ethnicCodes = await EthnicCodesAsync(ct);
         for (var i = 0; i < members.Count; i++)
@@ -107,6 +112,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             HeadName = string.Empty,
             AreaType = area,
             LegacyCommuneCode = legacyCode,
+            ResidentFrom = input.ResidentFrom,
         };
         Apply(household, input);
         var order = 0;

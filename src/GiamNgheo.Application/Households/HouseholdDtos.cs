@@ -9,16 +9,36 @@ public sealed record HouseholdListQuery(string? CommuneCode = null, string? Vill
     public int? Year { get; init; }
     /// <summary>poor, near_poor, medium, not_poor (or POOR…).</summary>
     public string? Category { get; init; }
+    /// <summary>Also households no longer resident today (moved away, dissolved, merged); by default only residents are listed.</summary>
+    public bool IncludeFormer { get; init; }
 }
 
 public sealed record HouseholdListItem(
     long Id, string Code, string HeadName, string CommuneCode, string CommuneName, string? VillageCode, string? VillageName,
-    string Address, int MemberCount, string HeadPersonalIdMasked);
+    string Address, int MemberCount, string HeadPersonalIdMasked)
+{
+    /// <summary>The first day the household is no longer resident; null while resident.</summary>
+    public DateOnly? ResidentUntil { get; init; }
+}
 
 public sealed record HouseholdDetail(
     long Id, string Code, string ProvinceCode, string CommuneCode, string CommuneName, string? VillageCode, string? VillageName,
     string Address, string HeadName, string AreaType, SpecialGroups Groups, string? LegacyCommuneCode, int Version,
-    IReadOnlyList<MemberDetail> Members, bool PersonalIdsRevealed);
+    IReadOnlyList<MemberDetail> Members, bool PersonalIdsRevealed)
+{
+    /// <summary>Arrival date (cư trú từ ngày); null = resident since before the registry.</summary>
+    public DateOnly? ResidentFrom { get; init; }
+    /// <summary>The first day it is no longer resident (moved away, dissolved, merged); null = resident.</summary>
+    public DateOnly? ResidentUntil { get; init; }
+    public HouseholdLeaveReason? LeftReason { get; init; }
+    public string? LeftNote { get; init; }
+}
+
+/// <summary>
+/// "Hộ chuyển đi / giải thể / nhập hộ": the household stops being resident from <see cref="Date"/> (the first day it is
+/// gone) for <see cref="Reason"/>. Nothing is deleted.
+/// </summary>
+public sealed record HouseholdLeaveInput(DateOnly? Date, HouseholdLeaveReason? Reason, string? Note, int? Version = null);
 
 public sealed record MemberDetail(
     long Id, string FullName, Sex Sex, DateOnly DateOfBirth, string EthnicityCode, string EthnicityName, RelationToHead RelationToHead,
@@ -36,6 +56,8 @@ public sealed record HouseholdInput
     public bool NoLabourCapacity { get; init; }
     public bool RevolutionaryMerit { get; init; }
     public bool SocialProtection { get; init; }
+    /// <summary>On creation: the day the household became resident (arrival, new household); null = before the registry.</summary>
+    public DateOnly? ResidentFrom { get; init; }
     /// <summary>For optimistic concurrency on update: the version the user started from.</summary>
     public int? Version { get; init; }
     /// <summary>Members given with a new household (optional).</summary>

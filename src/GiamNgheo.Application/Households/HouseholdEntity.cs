@@ -23,6 +23,20 @@ public sealed class HouseholdEntity : Audit.IAudited
     public SpecialGroups Groups { get; set; }
     /// <summary>The pre-2025 commune code the household was registered under, kept for history.</summary>
     public string? LegacyCommuneCode { get; set; }
+    /// <summary>
+    /// First day the household is resident in its commune (arrival, new household); null = resident since before the
+    /// registry. With <see cref="ResidentUntil"/> it decides whether the household counts in a report of a date
+    /// (<c>HouseholdStatusRules.IsResident</c>).
+    /// </summary>
+    public DateOnly? ResidentFrom { get; set; }
+    /// <summary>The first day the household is no longer resident (moved away, dissolved, merged); null = still resident. Never deleted.</summary>
+    public DateOnly? ResidentUntil { get; set; }
+    /// <summary>Why it left (set with <see cref="ResidentUntil"/>).</summary>
+    public HouseholdLeaveReason? LeftReason { get; set; }
+    /// <summary>The officer's note on the leaving (required for <see cref="HouseholdLeaveReason.Other"/>).</summary>
+    public string? LeftNote { get; set; }
+    /// <summary>For <see cref="HouseholdLeaveReason.Merged"/>: the household it merged into, when known (household events will fill it).</summary>
+    public long? MergedIntoHouseholdId { get; set; }
     /// <summary>Optimistic concurrency: incremented on every update.</summary>
     public int Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -50,4 +64,17 @@ public sealed class MemberEntity : Audit.IAudited
     public Schooling Schooling { get; set; }
     public Disability Disability { get; set; }
     public Employment Employment { get; set; }
+}
+
+/// <summary>Why a household left the resident set (lý do hộ không còn cư trú).</summary>
+public enum HouseholdLeaveReason
+{
+    /// <summary>Chuyển đi nơi khác.</summary>
+    MovedAway = 1,
+    /// <summary>Giải thể (không còn thành viên: chết, đi hết).</summary>
+    Dissolved = 2,
+    /// <summary>Nhập vào hộ khác.</summary>
+    Merged = 3,
+    /// <summary>Lý do khác.</summary>
+    Other = 9,
 }

@@ -28,6 +28,13 @@ public sealed class HouseholdQueries(AppDbContext db)
             households = households.Where(h => h.VillageCode == query.VillageCode);
         }
 
+        if (!query.IncludeFormer)
+        {
+            // Residents today (households that moved away, dissolved or merged stay in the registry, marked).
+            var today = db.Clock.Today();
+            households = households.Where(h => h.ResidentUntil == null || h.ResidentUntil > today);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Standard) && query.Year is { } year
             && Domain.Classification.HouseholdCategoryCodes.TryParse(query.Category, out var category))
         {
@@ -55,13 +62,14 @@ public sealed class HouseholdQueries(AppDbContext db)
                 h.CommuneCode,
                 h.VillageCode,
                 h.Address,
+                h.ResidentUntil,
                 MemberCount = h.Members.Count,
                 HeadId = h.Members.Where(m => m.RelationToHead == RelationToHead.Head).Select(m => m.PersonalId).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var names = await UnitNamesAsync(rows.Select(r => r.CommuneCode).Concat(rows.Select(r => r.VillageCode).OfType<string>()), ct);
         var items = rows.Select(r => new HouseholdListItem(r.Id, r.Code, r.HeadName, r.CommuneCode, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
-            r.VillageCode, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode), r.Address, r.MemberCount, PersonalId.Mask(r.HeadId))).ToList();
+            r.VillageCode, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode), r.Address, r.MemberCount, PersonalId.Mask(r.HeadId)) { ResidentUntil = r.ResidentUntil }).ToList();
         return new Page<HouseholdListItem>(items, pageNumber, pageSize, total);
     }
 
@@ -96,7 +104,13 @@ public sealed class HouseholdQueries(AppDbContext db)
                 m.EthnicityCode, ethnic.GetValueOrDefault(m.EthnicityCode, m.EthnicityCode), m.RelationToHead,
                 reveal ? m.PersonalId : PersonalId.Mask(m.PersonalId) is { Length: > 0 } masked ? masked : null,
                 m.HasHealthInsurance, m.Education, m.Schooling, m.Disability, m.Employment))],
-            reveal);
+            reveal)
+        {
+            ResidentFrom = household.ResidentFrom,
+            ResidentUntil = household.ResidentUntil,
+            LeftReason = household.LeftReason,
+            LeftNote = household.LeftNote,
+        };
     }
 
     public static bool CanSeePersonalIds(ICurrentUser user) => UnitScope.IsAny(user, Roles.PersonalIdViewers);

@@ -8,6 +8,7 @@ using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Reports;
 using GiamNgheo.Domain.Standards;
+using GiamNgheo.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reports;
@@ -115,56 +116,106 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         (await standards.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == standardCode);
 
     /// <summary>
-    /// One row per household of the unit classified in the year (and one per household only on last year's list),
-    /// without any scope check: callers check the scope (<see cref="ResolveUnitAsync"/>) or refresh aggregates.
-    /// <paramref name="listedOnly"/> keeps only this year's poor and near-poor households (the detailed lists).
+    /// The reporting date of review year <paramref name="year"/>: 31/12 of the year, or today when that is earlier.
+    /// Every report, dashboard and target of the year counts the households resident on this date.
     /// </summary>
-    public async Task<List<ReportHousehold>> LoadRowsAsync(ReportUnitInfo unit, int year, PovertyStandard standard, bool includeMembers, bool listedOnly, CancellationToken ct)
+    public DateOnly ReportingDate(int year) => AsOf(year, db.Clock.Today());
+
+    /// <summary>
+    /// The statuses of every household of the unit resident on the reporting date of <paramref name="year"/> or of the
+    /// year before, under one standard: this year's and last year's status by <see cref="HouseholdStatusRules.ForReviewYear"/>
+    /// over its classification rows (null when not resident on that year's date), the fact each rests on, and the
+    /// "on the list earlier in the period" flags. A household is counted in the unit (commune, village) it is registered
+    /// in now (household moves with history are a later issue). No scope check.
+    /// </summary>
+    internal async Task<List<HouseholdStatusRow>> LoadStatusesAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct)
     {
         var standardCode = standard.Code;
         var province = unit.Level == AdminLevel.Province;
         var code = unit.Code;
         var periodStart = Math.Min(standard.ValidFrom.Year, year);
-
-        var classifications = db.HouseholdClassifications.AsNoTracking()
-            .Where(c => c.StandardCode == standardCode && c.Year >= periodStart && c.Year <= year);
-        classifications = province ? classifications.Where(c => c.ProvinceCode == code) : classifications.Where(c => c.CommuneCode == code);
-        var thisYear = classifications.Where(c => c.Year == year);
-        if (listedOnly)
-        {
-            thisYear = thisYear.Where(c => c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor);
-        }
-
-        var current = await thisYear
-            .Select(c => new { c.HouseholdId, c.Category, c.Deprived, c.MemberCount, c.CommuneCode, c.VillageCode, Recognised = c.DecisionId != null })
-            .ToListAsync(ct);
-        // The detailed lists read only this year's poor and near-poor households (by the unique household/year/standard index).
-        var listedIds = thisYear.Select(c => c.HouseholdId);
-        var earlierRows = classifications.Where(c => c.Year < year);
-        if (listedOnly)
-        {
-            earlierRows = earlierRows.Where(c => listedIds.Contains(c.HouseholdId));
-        }
-
-        var earlier = await earlierRows
-            .Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.CommuneCode, c.VillageCode })
-            .ToListAsync(ct);
+        var asOf = ReportingDate(year);
+        var previousAsOf = ReportingDate(year - 1);
 
         var households = db.Households.AsNoTracking();
         households = province ? households.Where(h => h.ProvinceCode == code) : households.Where(h => h.CommuneCode == code);
-        if (listedOnly)
+        var registry = await households
+            .Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > previousAsOf))
+            .Select(h => new { h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, h.ResidentFrom, h.ResidentUntil })
+            .ToListAsync(ct);
+
+        // Every classification row of the standard up to the year: the facts the status rule chooses from. A province
+        // reads its rows by the province column; a commune by its households (the rows of a household that moved in were
+        // written under its old commune).
+        var rows = db.HouseholdClassifications.AsNoTracking().Where(c => c.StandardCode == standardCode && c.Year <= year);
+        var facts = province
+            ? rows.Where(c => c.ProvinceCode == code)
+            : from c in rows join h in db.Households on c.HouseholdId equals h.Id where h.CommuneCode == code select c;
+        var byHousehold = new Dictionary<long, List<ClassificationFact>>(registry.Count);
+        foreach (var f in await facts.Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.Deprived, c.DecisionId, c.ComputedAtUtc }).ToListAsync(ct))
         {
-            households = households.Where(h => listedIds.Contains(h.Id));
+            if (!byHousehold.TryGetValue(f.HouseholdId, out var list))
+            {
+                byHousehold[f.HouseholdId] = list = new List<ClassificationFact>(3);
+            }
+
+            list.Add(new ClassificationFact(new StatusFact(f.Year, f.Category, DateOnly.FromDateTime(f.ComputedAtUtc), f.DecisionId), f.MemberCount, f.Deprived));
         }
 
-        var facts = await households.Select(h => new { h.Id, h.Code, h.Groups }).ToDictionaryAsync(h => h.Id, ct);
+        var result = new List<HouseholdStatusRow>(registry.Count);
+        foreach (var h in registry)
+        {
+            var list = byHousehold.GetValueOrDefault(h.Id) ?? [];
+            var current = HouseholdStatusRules.IsResident(h.ResidentFrom, h.ResidentUntil, asOf) ? Status(list, year) : null;
+            var previous = HouseholdStatusRules.IsResident(h.ResidentFrom, h.ResidentUntil, previousAsOf) ? Status(list, year - 1) : null;
+            if (current is null && previous is null)
+            {
+                continue;
+            }
+
+            var poorBefore = false;
+            var nearPoorBefore = false;
+            foreach (var f in list)
+            {
+                if (f.Fact.ReviewYear >= periodStart && f.Fact.ReviewYear < year - 1)
+                {
+                    poorBefore |= f.Fact.Category == HouseholdCategory.Poor;
+                    nearPoorBefore |= f.Fact.Category == HouseholdCategory.NearPoor;
+                }
+            }
+
+            result.Add(new HouseholdStatusRow(h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, current, previous, poorBefore, nearPoorBefore));
+        }
+
+        return result;
+
+        static (HouseholdStatus Status, ClassificationFact? Fact)? Status(List<ClassificationFact> list, int y)
+        {
+            var status = HouseholdStatusRules.ForReviewYear(list.Select(f => f.Fact), y);
+            return (status, status.ReviewYear is { } r ? list.First(f => f.Fact.ReviewYear == r) : null);
+        }
+    }
+
+    /// <summary>
+    /// One row per household of the unit resident on the reporting date (its status of the year: recognised, computed,
+    /// carried over or not surveyed — all in every denominator), plus one row (category null) per household resident
+    /// on last year's date only (moved away, dissolved: an "other decrease"). No scope check: callers check the scope
+    /// (<see cref="ResolveUnitAsync"/>) or refresh aggregates. <paramref name="listedOnly"/> keeps only this year's poor
+    /// and near-poor households (the detailed lists). Members of a household without a classification behind its status
+    /// (not surveyed) are counted from the registry.
+    /// </summary>
+    public async Task<List<ReportHousehold>> LoadRowsAsync(ReportUnitInfo unit, int year, PovertyStandard standard, bool includeMembers, bool listedOnly, CancellationToken ct)
+    {
+        var province = unit.Level == AdminLevel.Province;
+        var code = unit.Code;
+        var statuses = await LoadStatusesAsync(unit, year, standard, ct);
+        if (listedOnly)
+        {
+            statuses = [.. statuses.Where(s => s.Current?.Status.IsListed == true)];
+        }
 
         var members = db.Members.AsNoTracking();
         members = province ? members.Where(m => m.ProvinceCode == code) : members.Where(m => m.Household!.CommuneCode == code);
-        if (listedOnly)
-        {
-            members = members.Where(m => listedIds.Contains(m.HouseholdId));
-        }
 
         var heads = await members.Where(m => m.RelationToHead == RelationToHead.Head)
             .Select(m => new { m.HouseholdId, m.EthnicityCode }).ToListAsync(ct);
@@ -173,6 +224,8 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         {
             headEthnicity.TryAdd(h.HouseholdId, h.EthnicityCode);
         }
+
+        var memberCounts = await members.GroupBy(m => m.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
         var endOfYear = new DateOnly(year, 12, 31);
         var bornAfter = endOfYear.AddYears(-16);
@@ -186,22 +239,19 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             childFacts[k.HouseholdId] = (c + 1, h + (age >= 6 && !k.HasHealthInsurance ? 1 : 0), e + (age is >= 5 and <= 15 && k.Schooling == Schooling.NotInSchool ? 1 : 0));
         }
 
-        var surveys = db.HouseholdSurveys.AsNoTracking().Where(s => s.Year == year);
+        // Causes and needs of the survey the status rests on (this year's, or the carried-over year's).
+        var surveys = db.HouseholdSurveys.AsNoTracking().Where(s => s.Year <= year);
         surveys = province
             ? surveys.Where(s => s.ProvinceCode == code)
             : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.CommuneCode == code));
-        if (listedOnly)
-        {
-            surveys = surveys.Where(s => listedIds.Contains(s.HouseholdId));
-        }
-
-        var causes = await surveys.Select(s => new { s.HouseholdId, s.Causes, s.Needs }).ToDictionaryAsync(s => s.HouseholdId, ct);
+        var causes = (await surveys.Select(s => new { s.HouseholdId, s.Year, s.Causes, s.Needs }).ToListAsync(ct))
+            .ToDictionary(s => (s.HouseholdId, s.Year), s => (s.Causes, s.Needs));
 
         Dictionary<long, List<ReportMember>>? memberLines = null;
         if (includeMembers)
         {
             var ethnicNames = await db.EthnicGroups.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Name, ct);
-            var listed = current.Where(c => c.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor).Select(c => c.HouseholdId).ToHashSet();
+            var listed = statuses.Where(s => s.Current?.Status.IsListed == true).Select(s => s.Id).ToHashSet();
             memberLines = (await members.Select(m => new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead }).ToListAsync(ct))
                 .Where(m => listed.Contains(m.HouseholdId))
                 .GroupBy(m => m.HouseholdId)
@@ -210,54 +260,38 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
                     .ToList());
         }
 
-        var previousYear = earlier.Where(e => e.Year == year - 1).ToDictionary(e => e.HouseholdId);
-        var before = earlier.Where(e => e.Year < year - 1).GroupBy(e => e.HouseholdId)
-            .ToDictionary(g => g.Key, g => (Poor: g.Any(e => e.Category == HouseholdCategory.Poor), NearPoor: g.Any(e => e.Category == HouseholdCategory.NearPoor)));
-
-        string UnitOf(string commune, string? village) => province ? commune : village ?? string.Empty;
-
-        var rows = new List<ReportHousehold>(current.Count + 16);
-        var seen = new HashSet<long>();
-        foreach (var c in current)
+        var rows = new List<ReportHousehold>(statuses.Count);
+        foreach (var s in statuses)
         {
-            seen.Add(c.HouseholdId);
-            rows.Add(Row(c.HouseholdId, UnitOf(c.CommuneCode, c.VillageCode), c.Category, c.MemberCount, c.Deprived, c.Recognised));
-        }
-
-        foreach (var p in previousYear.Values.Where(p => !listedOnly && !seen.Contains(p.HouseholdId)))
-        {
-            rows.Add(Row(p.HouseholdId, UnitOf(p.CommuneCode, p.VillageCode), null, 0, string.Empty, false));
-        }
-
-        ReportHousehold Row(long id, string unitKey, HouseholdCategory? category, int memberCount, string deprived, bool recognised)
-        {
-            var previous = previousYear.GetValueOrDefault(id);
-            var history = before.GetValueOrDefault(id);
-            var f = facts.GetValueOrDefault(id);
-            var child = childFacts.GetValueOrDefault(id);
-            var survey = causes.GetValueOrDefault(id);
-            return new ReportHousehold
+            var id = s.Id;
+            var current = s.Current;
+            var registered = memberCounts.GetValueOrDefault(id);
+            var child = current is null ? default : childFacts.GetValueOrDefault(id);
+            var survey = current?.Status.ReviewYear is { } surveyYear ? causes.GetValueOrDefault((id, surveyYear)) : default;
+            var deprived = current?.Fact?.Deprived ?? string.Empty;
+            rows.Add(new ReportHousehold
             {
                 HouseholdId = id,
-                HouseholdCode = f?.Code ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                UnitCode = unitKey,
-                Category = category,
-                PreviousCategory = previous?.Category,
-                EscapedPoorEarlierInPeriod = history.Poor,
-                EscapedNearPoorEarlierInPeriod = history.NearPoor,
-                MemberCount = memberCount,
-                PreviousMemberCount = previous?.MemberCount ?? 0,
-                Groups = f?.Groups ?? SpecialGroups.None,
+                HouseholdCode = s.Code,
+                UnitCode = province ? s.CommuneCode : s.VillageCode ?? string.Empty,
+                Category = current?.Status.Category,
+                Source = current?.Status.Source ?? StatusSource.NotSurveyed,
+                Recognised = current?.Status.Source == StatusSource.Recognised,
+                PreviousCategory = s.Previous?.Status.Category,
+                EscapedPoorEarlierInPeriod = s.PoorEarlier,
+                EscapedNearPoorEarlierInPeriod = s.NearPoorEarlier,
+                MemberCount = current is null ? 0 : current.Value.Fact?.MemberCount ?? registered,
+                PreviousMemberCount = s.Previous is null ? 0 : s.Previous.Value.Fact?.MemberCount ?? registered,
+                Groups = s.Groups,
                 HeadEthnicityCode = headEthnicity.GetValueOrDefault(id),
-                Causes = (int)(survey?.Causes ?? PovertyCauses.None),
-                Needs = (int)(survey?.Needs ?? SupportNeeds.None),
+                Causes = (int)survey.Causes,
+                Needs = (int)survey.Needs,
                 Deprived = deprived.Length == 0 ? [] : deprived.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Children = category is null ? 0 : child.Children,
-                ChildrenHealthDeprived = category is null ? 0 : child.Health,
-                ChildrenEducationDeprived = category is null ? 0 : child.Education,
+                Children = child.Children,
+                ChildrenHealthDeprived = child.Health,
+                ChildrenEducationDeprived = child.Education,
                 Members = memberLines?.GetValueOrDefault(id) ?? [],
-                Recognised = recognised,
-            };
+            });
         }
 
         return rows;
@@ -306,3 +340,21 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         return context;
     }
 }
+
+/// <summary>A classification row as a status fact, with what the forms read from it.</summary>
+internal sealed record ClassificationFact(StatusFact Fact, int MemberCount, string Deprived);
+
+/// <summary>
+/// A household of a report unit with its status of the report year and of the year before (null = not resident on
+/// that year's reporting date), each with the classification row it rests on (null = not surveyed).
+/// </summary>
+internal sealed record HouseholdStatusRow(
+    long Id,
+    string Code,
+    SpecialGroups Groups,
+    string CommuneCode,
+    string? VillageCode,
+    (HouseholdStatus Status, ClassificationFact? Fact)? Current,
+    (HouseholdStatus Status, ClassificationFact? Fact)? Previous,
+    bool PoorEarlier,
+    bool NearPoorEarlier);

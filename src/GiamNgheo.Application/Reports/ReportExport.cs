@@ -38,6 +38,7 @@ public static class ReportExport
         string.Create(CultureInfo.InvariantCulture, $"Biểu số {table.Number:00}: {table.TitleVi.ToUpper(Vi)}"),
         string.Create(CultureInfo.InvariantCulture, $"Năm {table.Year} — Chuẩn nghèo: {table.StandardCode}"),
         "Đơn vị báo cáo: " + table.UnitName,
+        .. (table.BaseVi.Length > 0 ? [table.BaseVi] : Array.Empty<string>()),
         string.Create(CultureInfo.InvariantCulture, $"(Số liệu lập ngày {today:dd/MM/yyyy} từ cơ sở dữ liệu hộ nghèo, hộ cận nghèo)"),
     ];
 

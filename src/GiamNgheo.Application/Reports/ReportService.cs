@@ -70,7 +70,8 @@ public sealed class ReportService(
             // Years before the reform, by old district / old commune: computed from the rows (see LegacyDistricts).
             var legacyRows = await legacy.LoadRowsAsync(resolved, year, standard, includeMembers: wanted.Any(n => n >= 14), listedOnly: false, ct);
             var legacyContext = await legacy.ContextAsync(resolved, year, standard, legacyRows.Select(r => r.UnitCode), ct);
-            var legacyTables = wanted.Select(n => ReportForms.Build(n, legacyContext, legacyRows)).ToList();
+            var legacyBase = ReportBase.From(loader.ReportingDate(year), legacyRows).ToVietnamese();
+            var legacyTables = wanted.Select(n => ReportForms.Build(n, legacyContext, legacyRows) with { BaseVi = legacyBase }).ToList();
             return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, legacyTables, null));
         }
 
@@ -88,7 +89,10 @@ public sealed class ReportService(
         var listTables = Task.Run(() => lists.Select(n => ReportForms.Build(n, context, listed)).ToList(), ct);
         var countTables = counts.Count > 0 ? ReportForms.BuildCounts(counts, context, rows) : [];
         var builtLists = await listTables;
-        var computed = wanted.Select(n => n <= 13 ? countTables[counts.IndexOf(n)] : builtLists[lists.IndexOf(n)]).ToList();
+        // Every form states its date and denominator: the households resident on the reporting date, by status source.
+        var baseRows = counts.Count > 0 ? rows : await aggregates.ReadAsync(resolved, year, standardCode, [ReportAggregateKind.Households], ct);
+        var baseVi = ReportBase.From(loader.ReportingDate(year), baseRows).ToVietnamese();
+        var computed = wanted.Select(n => (n <= 13 ? countTables[counts.IndexOf(n)] : builtLists[lists.IndexOf(n)]) with { BaseVi = baseVi }).ToList();
         return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, computed, null));
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Surveys;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Standards;
@@ -35,7 +37,13 @@ public sealed class WhatIfQuery(AppDbContext db, StandardRegistry standards)
             return Result<WhatIfReport>.Invalid(errors.ToDictionary());
         }
 
-        var households = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser);
+        // Only the households resident on the date (31/12 of the year, or today when earlier) are compared; the others
+        // of the year's resident set were not surveyed and keep their status (stated with the result).
+        var today = db.Clock.Today();
+        var asOf = new DateOnly(command.Year, 12, 31) < today ? new DateOnly(command.Year, 12, 31) : today;
+        var households = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser)
+            .Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
+        var resident = await households.LongCountAsync(ct);
         var rows = await households
             .Join(db.HouseholdSurveys.AsNoTracking().Where(s => s.Year == command.Year && !s.ScreenedOut), h => h.Id, s => s.HouseholdId, (h, s) => new { h, s })
             .ToListAsync(ct);
@@ -52,10 +60,16 @@ public sealed class WhatIfQuery(AppDbContext db, StandardRegistry standards)
             }
         }
 
-        var asOf = new DateOnly(command.Year, 12, 31);
         try
         {
-            return Result<WhatIfReport>.Ok(WhatIfAnalysis.Compare(facts, from!, to!, asOf));
+            var report = WhatIfAnalysis.Compare(facts, from!, to!, new DateOnly(command.Year, 12, 31));
+            var compared = report.Total.Households;
+            return Result<WhatIfReport>.Ok(report with
+            {
+                ResidentHouseholds = resident,
+                BaseVi = string.Create(CultureInfo.InvariantCulture,
+                    $"Tính đến ngày {asOf:dd/MM/yyyy}. Tổng số hộ dân cư: {VietnameseNumber.Format(resident)}; so sánh trên {VietnameseNumber.Format(compared)} hộ có phiếu khảo sát năm {command.Year}; {VietnameseNumber.Format(resident - compared)} hộ còn lại chưa rà soát năm {command.Year}, giữ nguyên phân loại (không tính vào chuyển dịch)."),
+            });
         }
         catch (ArgumentException ex)
         {

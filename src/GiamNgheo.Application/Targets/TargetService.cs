@@ -5,6 +5,7 @@ using GiamNgheo.Application.Reports;
 using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Reports;
+using GiamNgheo.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Targets;
@@ -21,6 +22,9 @@ public sealed record TargetProgress(long Id, string UnitCode, int FromYear, int 
     /// <summary>Communes of the unit with data in the measured year, and how many of them have a recognition decision.</summary>
     public int CommunesMeasured { get; init; }
     public int CommunesWithDecision { get; init; }
+
+    /// <summary>The reporting date of the measured year and its denominator (households resident on it, by status source).</summary>
+    public ReportBase? Base { get; init; }
 
     public string? BasisVi => Basis switch
     {
@@ -172,6 +176,7 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
         int? measured = null;
         var communes = 0;
         var withDecision = 0;
+        ReportBase? baseOfYear = null;
         if (t.Kind != TargetKind.Custom && t.StandardCode is not null)
         {
             // From the commune-total aggregate rows: per commune and year, the households by category (this year's and
@@ -182,15 +187,18 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
             var rows = db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.Kind == ReportAggregateKind.Households
                 && a.StandardCode == standardCode && a.Category != null && a.Year <= t.ToYear);
             rows = t.UnitLevel == AdminLevel.Province ? rows.Where(a => a.ProvinceCode == code) : rows.Where(a => a.CommuneCode == code);
-            var facts = await rows.GroupBy(a => new { a.CommuneCode, a.Year, a.Category, a.PreviousCategory, a.Recognised })
-                .Select(g => new { g.Key.CommuneCode, g.Key.Year, g.Key.Category, g.Key.PreviousCategory, g.Key.Recognised, Households = g.Sum(a => a.Households) })
+            var facts = await rows.GroupBy(a => new { a.CommuneCode, a.Year, a.Category, a.PreviousCategory, a.Source })
+                .Select(g => new { g.Key.CommuneCode, g.Key.Year, g.Key.Category, g.Key.PreviousCategory, g.Key.Source, Households = g.Sum(a => a.Households) })
                 .ToListAsync(ct);
             measured = facts.Count == 0 ? null : facts.Max(f => f.Year);
             if (measured is { } y)
             {
-                // A commune with a decision for the year counts only its recognised rows; the others their computed rows.
-                var decided = facts.Where(f => f.Recognised).Select(f => (f.CommuneCode, f.Year)).ToHashSet();
-                bool Counts(string commune, int year, bool recognised) => recognised || !decided.Contains((commune, year));
+                // Every household resident on the year's reporting date is in the denominator with its status (recognised,
+                // computed, carried over, not surveyed). A commune with a decision for the year does not count the
+                // results computed but not recognised in the numerator; the others count them.
+                var decided = facts.Where(f => f.Source == StatusSource.Recognised).Select(f => (f.CommuneCode, f.Year)).ToHashSet();
+                bool Counts(string commune, int year, StatusSource source) => source != StatusSource.Computed || !decided.Contains((commune, year));
+                baseOfYear = ReportBase.From(loader.ReportingDate(y), facts.Where(f => f.Year == y).Select(f => (f.Source, (long)f.Households)));
                 var measuredCommunes = facts.Where(f => f.Year == y).Select(f => f.CommuneCode).Distinct().ToList();
                 communes = measuredCommunes.Count;
                 withDecision = measuredCommunes.Count(c => decided.Contains((c, y)));
@@ -200,12 +208,12 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
                     case TargetKind.NearPoorRate:
                         var category = t.Kind == TargetKind.PoorRate ? HouseholdCategory.Poor : HouseholdCategory.NearPoor;
                         var total = facts.Where(f => f.Year == y).Sum(f => f.Households);
-                        var hits = facts.Where(f => f.Year == y && f.Category == category && Counts(f.CommuneCode, f.Year, f.Recognised)).Sum(f => f.Households);
+                        var hits = facts.Where(f => f.Year == y && f.Category == category && Counts(f.CommuneCode, f.Year, f.Source)).Sum(f => f.Households);
                         actual = total == 0 ? null : Math.Round(hits * 100m / total, 2, MidpointRounding.AwayFromZero);
                         break;
                     case TargetKind.EscapedPoverty:
                         actual = facts.Where(f => f.Year >= t.FromYear && f.Year <= y && f.PreviousCategory == HouseholdCategory.Poor && f.Category != HouseholdCategory.Poor
-                            && Counts(f.CommuneCode, f.Year, f.Recognised)).Sum(f => f.Households);
+                            && Counts(f.CommuneCode, f.Year, f.Source)).Sum(f => f.Households);
                         break;
                     case TargetKind.Custom:
                         break;
@@ -226,6 +234,7 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
             Basis = measured is null ? null : withDecision == 0 ? TargetBasis.Review : withDecision == communes ? TargetBasis.Decision : TargetBasis.Mixed,
             CommunesMeasured = communes,
             CommunesWithDecision = withDecision,
+            Base = baseOfYear,
         };
     }
 

@@ -64,7 +64,7 @@ public static class ReportAggregation
     public static IReadOnlyList<ReportAggregate> Aggregate(IEnumerable<ReportHousehold> households, ReportDeprivationScore? score = null)
     {
         ArgumentNullException.ThrowIfNull(households);
-        var core = new Dictionary<(string, HouseholdCategory?, HouseholdCategory?, bool, bool, SpecialGroups, string?, bool), Sums>();
+        var core = new Dictionary<(string, HouseholdCategory?, HouseholdCategory?, bool, bool, SpecialGroups, string?, bool, Statuses.StatusSource), Sums>();
         var deprivations = new Dictionary<(string, HouseholdCategory, string, bool), Sums>();
         var causes = new Dictionary<(string, HouseholdCategory, int), Sums>();
         var multidimensional = new Dictionary<(string, bool), Sums>();
@@ -72,7 +72,7 @@ public static class ReportAggregation
         {
             var listed = h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
             var key = (h.UnitCode, h.Category, h.PreviousCategory, h.EscapedPoorEarlierInPeriod, h.EscapedNearPoorEarlierInPeriod, h.Groups,
-                listed ? h.HeadEthnicityCode : null, h.Recognised);
+                listed ? h.HeadEthnicityCode : null, h.Recognised, h.Source);
             if (!core.TryGetValue(key, out var sums))
             {
                 core[key] = sums = new Sums(h with

@@ -422,6 +422,7 @@ public static class ReportForms
             new("merit", "Người có công", IsText: true),
             new("local", "DTTS tại chỗ", IsText: true),
             new("no_labour", "Không có khả năng lao động", IsText: true),
+            new("source", "Nguồn phân loại", IsText: true),
         };
         columns.AddRange(supports.Select((s, i) => new ReportColumn("need_" + i.ToString(CultureInfo.InvariantCulture), "Nhu cầu hỗ trợ: " + s, IsText: true)));
 
@@ -449,6 +450,7 @@ public static class ReportForms
                     Mark(h.Groups, SpecialGroups.RevolutionaryMerit),
                     Mark(h.Groups, SpecialGroups.LocalIndigenousMinority),
                     Mark(h.Groups, SpecialGroups.NoLabourCapacity),
+                    SourceVi(h.Source),
                 };
                 var needs = context.Needs.Count == supports.Length
                     ? context.Needs.Select(n => (h.Needs & n.Bit) != 0 ? "x" : string.Empty).ToArray()
@@ -492,6 +494,15 @@ public static class ReportForms
     }
 
     private static string Mark(SpecialGroups groups, SpecialGroups flag) => (groups & flag) != 0 ? "x" : string.Empty;
+
+    /// <summary>Where a listed household's category comes from, as the detailed lists print it.</summary>
+    public static string SourceVi(Statuses.StatusSource source) => source switch
+    {
+        Statuses.StatusSource.Recognised => "Đã công nhận",
+        Statuses.StatusSource.Computed => "Chưa công nhận",
+        Statuses.StatusSource.CarriedOver => "Giữ nguyên từ năm trước",
+        _ => "Chưa rà soát",
+    };
 
     /// <summary>Member numbers and birth years recur on every page of a list: one string per value.</summary>
     private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 2200).Select(n => n.ToString(CultureInfo.InvariantCulture))];

@@ -1,5 +1,6 @@
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Statuses;
 
 namespace GiamNgheo.Domain.Reports;
 
@@ -26,9 +27,9 @@ public sealed record ReportHousehold
     public string HouseholdCode { get; init; } = string.Empty;
     /// <summary>The code of the <see cref="ReportUnit"/> this household is counted in.</summary>
     public required string UnitCode { get; init; }
-    /// <summary>Category in the report year; null when the household is not on this year's list (moved away, dissolved).</summary>
+    /// <summary>Status category in the report year; null when the household is no longer resident on the reporting date (moved away, dissolved).</summary>
     public HouseholdCategory? Category { get; init; }
-    /// <summary>Category in the year before; null when it was not on last year's list (moved in, split, first review).</summary>
+    /// <summary>Status category in the year before; null when it was not resident on last year's reporting date (moved in, split).</summary>
     public HouseholdCategory? PreviousCategory { get; init; }
     /// <summary>Was poor earlier in the standard's period and left poverty before the previous year's list (tái nghèo test).</summary>
     public bool EscapedPoorEarlierInPeriod { get; init; }
@@ -53,6 +54,11 @@ public sealed record ReportHousehold
     public int ChildrenEducationDeprived { get; init; }
     /// <summary>The category was made official by a recognition decision (not used by the forms; targets count it).</summary>
     public bool Recognised { get; init; }
+    /// <summary>
+    /// Where <see cref="Category"/> comes from (<see cref="HouseholdStatusRules.ForReviewYear"/>): recognised, computed,
+    /// carried over from an earlier year, or not surveyed (counted as not poor). Every resident household has one.
+    /// </summary>
+    public StatusSource Source { get; init; }
     /// <summary>Members, only needed by the detailed lists.</summary>
     public IReadOnlyList<ReportMember> Members { get; init; } = [];
 

@@ -15,6 +15,7 @@ public static class HouseholdsApi
         group.MapPost("/", Create);
         group.MapPut("/{id:long}", Update);
         group.MapDelete("/{id:long}", Delete);
+        group.MapPost("/{id:long}/leave", Leave);
         group.MapPost("/{id:long}/members", AddMember);
         group.MapPut("/{id:long}/members/{memberId:long}", UpdateMember);
         group.MapDelete("/{id:long}/members/{memberId:long}", RemoveMember);
@@ -22,8 +23,8 @@ public static class HouseholdsApi
     }
 
     public static async Task<IResult> List(HouseholdQueries queries, [FromQuery] string? communeCode, [FromQuery] string? villageCode,
-        [FromQuery] string? search, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(new HouseholdListQuery(communeCode, villageCode, search, page ?? 1, pageSize ?? 25), ct));
+        [FromQuery] string? search, [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] bool? includeFormer, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(new HouseholdListQuery(communeCode, villageCode, search, page ?? 1, pageSize ?? 25) { IncludeFormer = includeFormer ?? false }, ct));
 
     public static async Task<IResult> Get(HouseholdQueries queries, long id, [FromQuery] bool? showPersonalIds, CancellationToken ct)
     {
@@ -36,6 +37,10 @@ public static class HouseholdsApi
 
     public static async Task<IResult> Update(HouseholdCommands commands, long id, HouseholdInput input, CancellationToken ct) =>
         ApiResults.From(await commands.UpdateAsync(id, input, ct), TypedResults.Ok);
+
+    /// <summary>Hộ chuyển đi / giải thể / nhập hộ: <c>{date, reason: MovedAway|Dissolved|Merged|Other, note, version}</c>.</summary>
+    public static async Task<IResult> Leave(HouseholdCommands commands, long id, HouseholdLeaveInput input, CancellationToken ct) =>
+        ApiResults.From(await commands.LeaveAsync(id, input, ct), TypedResults.Ok);
 
     public static async Task<IResult> Delete(HouseholdCommands commands, long id, CancellationToken ct) =>
         ApiResults.From(await commands.DeleteAsync(id, ct), _ => TypedResults.NoContent());

@@ -237,7 +237,7 @@ public class ReportAggregateTests
         return result.Value!.Tables;
     }
 
-    private static async Task AssertSameFormsAsync(TestDatabase db, string unit, int year, string standard)
+    internal static async Task AssertSameFormsAsync(TestDatabase db, string unit, int year, string standard)
     {
         var fromAggregates = await Forms(db, unit, year, standard, CountForms);
         var data = await db.RunAsync(sp => sp.GetRequiredService<ReportDataLoader>().LoadAsync(unit, year, standard, true, default));

@@ -19,6 +19,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.Property(h => h.HeadName).HasMaxLength(150);
         builder.Property(h => h.HeadNameFolded).HasMaxLength(150);
         builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.Property(h => h.LeftNote).HasMaxLength(500);
         builder.HasIndex(h => h.Code).IsUnique();
         builder.HasIndex(h => new { h.ProvinceCode, h.CommuneCode, h.VillageCode });
         builder.HasIndex(h => new { h.CommuneCode, h.HeadNameFolded });

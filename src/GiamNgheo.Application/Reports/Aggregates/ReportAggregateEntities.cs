@@ -31,6 +31,8 @@ public sealed class ReportAggregateEntity
     public string? HeadEthnicityCode { get; set; }
     /// <summary>Classification made official by a recognition decision.</summary>
     public bool Recognised { get; set; }
+    /// <summary>Where the status comes from (kind Households): recognised, computed, carried over, not surveyed.</summary>
+    public Domain.Statuses.StatusSource Source { get; set; }
     /// <summary>Causes of poverty bits (kind Causes).</summary>
     public int Causes { get; set; }
     /// <summary>Deprived indicator codes, sorted, joined by ';' (kind Deprivations).</summary>

@@ -71,10 +71,18 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             .Union(await db.ReportAggregates.AsNoTracking().Where(a => unitCode == null || a.ProvinceCode == unitCode || a.CommuneCode == unitCode)
                 .Select(a => a.CommuneCode).Distinct().ToListAsync(ct))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Every commune gets every (year, standard) with data anywhere in its province.
+        var provincePairs = (await db.HouseholdClassifications.AsNoTracking()
+                .Where(c => unitCode == null || c.ProvinceCode == unitCode || db.Households.Any(h => h.CommuneCode == unitCode && h.ProvinceCode == c.ProvinceCode))
+                .Select(c => new { c.ProvinceCode, c.Year, c.StandardCode }).Distinct().ToListAsync(ct))
+            .GroupBy(p => p.ProvinceCode).ToDictionary(g => g.Key, g => (IReadOnlyCollection<(int, string)>)[.. g.Select(p => (p.Year, p.StandardCode))]);
+        var provinceOf = (await households.Select(h => new { h.CommuneCode, h.ProvinceCode }).Distinct().ToListAsync(ct))
+            .DistinctBy(h => h.CommuneCode).ToDictionary(h => h.CommuneCode, h => h.ProvinceCode);
         var rows = 0;
         foreach (var commune in communes)
         {
-            rows += await RefreshCommuneAsync(commune, int.MinValue, year, ct);
+            var pairs = provinceOf.TryGetValue(commune, out var p) ? provincePairs.GetValueOrDefault(p) : null;
+            rows += await RefreshCommuneAsync(commune, int.MinValue, year, ct, pairs ?? []);
         }
 
         return (communes.Count, rows);
@@ -92,27 +100,80 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             queue = queue.Where(d => d.ProvinceCode == unitCode || d.CommuneCode == unitCode);
         }
 
-        var dirty = await queue.GroupBy(d => d.CommuneCode).Select(g => new { Commune = g.Key, Last = g.Max(d => d.Id) }).ToListAsync(ct);
-        foreach (var d in dirty.OrderBy(d => d.Commune, StringComparer.Ordinal))
+        // A refresh can queue the province's other communes (a new year or standard in the province): a second pass
+        // completes them, so a province read is complete.
+        var refreshed = 0;
+        for (var pass = 0; pass < 3; pass++)
         {
-            await RefreshCommuneAsync(d.Commune, int.MinValue, onlyYear: null, ct);
-            var commune = d.Commune;
-            var last = d.Last;
-            await db.ReportAggregateDirty.Where(x => x.CommuneCode == commune && x.Id <= last).ExecuteDeleteAsync(ct);
+            var dirty = await queue.Select(d => d.CommuneCode).Distinct().ToListAsync(ct);
+            if (dirty.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var commune in dirty.Order(StringComparer.Ordinal))
+            {
+                // The entries present when the refresh starts (including those an earlier commune's refresh just queued).
+                var last = await db.ReportAggregateDirty.AsNoTracking().Where(x => x.CommuneCode == commune).MaxAsync(x => (long?)x.Id, ct);
+                await RefreshCommuneAsync(commune, int.MinValue, onlyYear: null, ct);
+                await db.ReportAggregateDirty.Where(x => x.CommuneCode == commune && x.Id <= last).ExecuteDeleteAsync(ct);
+            }
+
+            refreshed += dirty.Count;
         }
 
-        return dirty.Count;
+        return refreshed;
     }
 
-    private async Task<int> RefreshCommuneAsync(string communeCode, int fromYear, int? onlyYear, CancellationToken ct)
+    /// <summary>
+    /// Recomputes one commune's rows for every (year, standard) with classifications in the commune, with aggregates of
+    /// the commune, or with data anywhere in its province (<paramref name="provincePairs"/>, else read from the province's
+    /// commune-total aggregates): every resident household has a status in every year shown, so a commune nobody
+    /// surveyed in a year still counts its households in the province's figures of that year. When the commune brings
+    /// a (year, standard) the province's aggregates did not have yet, the province's other communes are queued for
+    /// refresh (the next read of the province, or the background refresher, completes them).
+    /// </summary>
+    private async Task<int> RefreshCommuneAsync(string communeCode, int fromYear, int? onlyYear, CancellationToken ct,
+        IReadOnlyCollection<(int Year, string StandardCode)>? provincePairs = null)
     {
-        var pairs = (await db.HouseholdClassifications.AsNoTracking().Where(c => c.CommuneCode == communeCode)
+        var own = (await db.HouseholdClassifications.AsNoTracking().Where(c => c.CommuneCode == communeCode)
                 .Select(c => new { c.Year, c.StandardCode, c.ProvinceCode }).Distinct().ToListAsync(ct))
-            .Select(p => (p.Year, p.StandardCode, p.ProvinceCode))
-            .Union((await db.ReportAggregates.AsNoTracking().Where(a => a.CommuneCode == communeCode)
-                .Select(a => new { a.Year, a.StandardCode, a.ProvinceCode }).Distinct().ToListAsync(ct)).Select(p => (p.Year, p.StandardCode, p.ProvinceCode)))
+            .Select(p => (p.Year, p.StandardCode, p.ProvinceCode)).ToList();
+        var old = (await db.ReportAggregates.AsNoTracking().Where(a => a.CommuneCode == communeCode)
+                .Select(a => new { a.Year, a.StandardCode, a.ProvinceCode }).Distinct().ToListAsync(ct))
+            .Select(p => (p.Year, p.StandardCode, p.ProvinceCode)).ToList();
+        var provinceOfCommune = await db.Households.AsNoTracking().Where(h => h.CommuneCode == communeCode).Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct)
+            ?? own.Select(p => p.ProvinceCode).Concat(old.Select(p => p.ProvinceCode)).FirstOrDefault();
+        var inProvince = new List<(int Year, string StandardCode)>();
+        var readFromAggregates = provincePairs is null;
+        if (provinceOfCommune is not null)
+        {
+            inProvince = provincePairs is not null
+                ? [.. provincePairs]
+                : (await db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.ProvinceCode == provinceOfCommune && a.Kind == ReportAggregateKind.Households)
+                    .Select(a => new { a.Year, a.StandardCode }).Distinct().ToListAsync(ct)).Select(p => (p.Year, p.StandardCode)).ToList();
+        }
+
+        var known = inProvince.ToHashSet();
+        var brought = own.Where(p => p.ProvinceCode == provinceOfCommune && !known.Contains((p.Year, p.StandardCode))).ToList();
+        var pairs = own.Select(p => (p.Year, p.StandardCode, ProvinceCode: provinceOfCommune ?? p.ProvinceCode))
+            .Concat(old)
+            .Concat(provinceOfCommune is null ? [] : inProvince.Select(p => (p.Year, p.StandardCode, ProvinceCode: provinceOfCommune)))
+            .DistinctBy(p => (p.Year, p.StandardCode))
             .Where(p => p.Year >= fromYear && (onlyYear is null || p.Year == onlyYear))
             .ToList();
+        if (readFromAggregates && brought.Count > 0 && provinceOfCommune is not null)
+        {
+            // A new (year, standard) in the province: every other commune of it gets that year's rows too.
+            var others = (await db.Households.AsNoTracking().Where(h => h.ProvinceCode == provinceOfCommune && h.CommuneCode != communeCode)
+                    .Select(h => h.CommuneCode).Distinct().ToListAsync(ct))
+                .Select(c => (provinceOfCommune, c)).ToList();
+            if (others.Count > 0)
+            {
+                await MarkDirtyAsync(db, others, ct);
+            }
+        }
+
         var written = 0;
         foreach (var (year, standardCode, provinceCode) in pairs)
         {
@@ -227,7 +288,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         new("Id", BulkType.BigInt), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("ProvinceCode", BulkType.Text),
         new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text), new("IsCommuneTotal", BulkType.Bool), new("Kind", BulkType.Int4),
         new("Category", BulkType.SmallInt), new("PreviousCategory", BulkType.SmallInt), new("EscapedPoorEarlier", BulkType.Bool),
-        new("EscapedNearPoorEarlier", BulkType.Bool), new("Groups", BulkType.Int4), new("HeadEthnicityCode", BulkType.Text), new("Recognised", BulkType.Bool),
+        new("EscapedNearPoorEarlier", BulkType.Bool), new("Groups", BulkType.Int4), new("HeadEthnicityCode", BulkType.Text), new("Recognised", BulkType.Bool), new("Source", BulkType.SmallInt),
         new("Causes", BulkType.Int4), new("Deprived", BulkType.Text), new("Households", BulkType.Int4), new("Persons", BulkType.Int4),
         new("PreviousPersons", BulkType.Int4), new("PersonsGrown", BulkType.Int4), new("PersonsShrunk", BulkType.Int4), new("Children", BulkType.Int4),
         new("ChildrenHealthDeprived", BulkType.Int4), new("ChildrenEducationDeprived", BulkType.Int4), new("MultidimensionallyPoor", BulkType.Bool),
@@ -244,7 +305,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         {
             first + i, r.Year, r.StandardCode, r.ProvinceCode, r.CommuneCode, r.VillageCode, r.IsCommuneTotal, (int)r.Kind,
             r.Category is { } c ? (short)c : null, r.PreviousCategory is { } p ? (short)p : null, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier,
-            (int)r.Groups, r.HeadEthnicityCode, r.Recognised, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
+            (int)r.Groups, r.HeadEthnicityCode, r.Recognised, (short)r.Source, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
             r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
         }), ct);
         await bulk.FinishIdsAsync(table, ct);
@@ -268,6 +329,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         Groups = a.Key.Groups,
         HeadEthnicityCode = a.Key.HeadEthnicityCode,
         Recognised = a.Key.Recognised,
+        Source = a.Key.Source,
         Causes = a.Key.Causes,
         Deprived = string.Join(';', a.Key.Deprived),
         Households = checked((int)a.Households),
@@ -320,7 +382,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         await ReadKindAsync(ReportAggregateKind.Households, r => new
         {
             UnitCode = village ? r.VillageCode : r.CommuneCode,
-            r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised,
+            r.Category, r.PreviousCategory, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier, r.Groups, r.HeadEthnicityCode, r.Recognised, r.Source,
             r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown, r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived,
         }, r => [new ReportAggregate
         {
@@ -336,6 +398,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
                 Groups = r.Groups,
                 HeadEthnicityCode = r.HeadEthnicityCode,
                 Recognised = r.Recognised,
+                Source = r.Source,
             },
             Households = r.Households,
             Persons = r.Persons,

@@ -47,6 +47,21 @@ public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands com
         return Redirect($"/Households/Details/{id}");
     }
 
+    /// <summary>Hộ chuyển đi / giải thể / nhập hộ (nothing deleted; audited).</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(long id, DateOnly? leaveDate, HouseholdLeaveReason? leaveReason, string? leaveNote, int? version, CancellationToken ct)
+    {
+        var result = await commands.LeaveAsync(id, new HouseholdLeaveInput(leaveDate, leaveReason, leaveNote, version), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = result.Status == ResultStatus.Ok
+            ? L.T("Đã ghi nhận hộ không còn cư trú.", "Recorded: the household is no longer resident.")
+            : result.Message ?? string.Join(" ", result.Errors.Values.SelectMany(v => v));
+        return Redirect($"/Households/Details/{id}");
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
         var result = await commands.DeleteAsync(id, ct);

@@ -60,6 +60,7 @@ public sealed class EditModel(HouseholdQueries queries, HouseholdCommands comman
             RevolutionaryMerit = Input.RevolutionaryMerit,
             SocialProtection = Input.SocialProtection,
             Version = Input.Version,
+            ResidentFrom = Id is null ? Input.ResidentFrom : null,
         };
         var result = Id is { } id ? await commands.UpdateAsync(id, input, ct) : await commands.CreateAsync(input, ct);
         if (this.AfterSave(result, L.T("Đã lưu.", "Saved."), h => $"/Households/Details/{h.Id}") is { } done)
@@ -92,4 +93,6 @@ public sealed class HouseholdForm
     public bool RevolutionaryMerit { get; set; }
     public bool SocialProtection { get; set; }
     public int? Version { get; set; }
+    /// <summary>On creation: cư trú từ ngày (arrival); blank = resident since before the registry.</summary>
+    public DateOnly? ResidentFrom { get; set; }
 }

@@ -26,6 +26,10 @@ public sealed class IndexModel(HouseholdQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
+    /// <summary>Also households no longer resident (moved away, dissolved, merged); residents only by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Former { get; set; }
+
     [BindProperty(Name = "page", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
@@ -39,10 +43,10 @@ public sealed class IndexModel(HouseholdQueries queries) : PageModel
         var units = await queries.ScopeUnitsAsync(ct);
         Communes = [.. units.Where(u => u.ParentCode is null).Select(u => (u.Code, u.Name))];
         Villages = [.. units.Where(u => u.ParentCode is not null && (string.IsNullOrEmpty(Commune) || u.ParentCode == Commune)).Select(u => (u.Code, u.Name))];
-        Result = await queries.ListAsync(new HouseholdListQuery(Commune, Village, Q, PageNumber, 25) { Standard = Standard, Year = Year, Category = Category }, ct);
+        Result = await queries.ListAsync(new HouseholdListQuery(Commune, Village, Q, PageNumber, 25) { Standard = Standard, Year = Year, Category = Category, IncludeFormer = Former }, ct);
         CanEdit = Roles.RegistryEditors.Any(User.IsInRole);
     }
 
     public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?> { ["commune"] = Commune, ["village"] = Village, ["q"] = Q, ["standard"] = Standard, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["category"] = Category, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToUriComponent();
+        QueryString.Create(new Dictionary<string, string?> { ["commune"] = Commune, ["village"] = Village, ["q"] = Q, ["standard"] = Standard, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["category"] = Category, ["former"] = Former ? "true" : null, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToUriComponent();
 }

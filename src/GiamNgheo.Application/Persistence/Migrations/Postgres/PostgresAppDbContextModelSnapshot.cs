@@ -306,16 +306,32 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<string>("LeftNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("LeftReason")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
+
+                    b.Property<long?>("MergedIntoHouseholdId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
+
+                    b.Property<DateOnly?>("ResidentFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ResidentUntil")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -709,6 +725,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<long>("ScoreNanos")
                         .HasColumnType("bigint");
+
+                    b.Property<byte>("Source")
+                        .HasColumnType("smallint");
 
                     b.Property<string>("StandardCode")
                         .IsRequired()

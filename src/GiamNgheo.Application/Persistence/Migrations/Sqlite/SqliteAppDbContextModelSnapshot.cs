@@ -280,13 +280,29 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeftNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeftReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MergedIntoHouseholdId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResidentFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResidentUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -660,6 +676,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ScoreNanos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Source")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StandardCode")
