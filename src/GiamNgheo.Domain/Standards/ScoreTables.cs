@@ -14,6 +14,9 @@ public static class ScoreTables
     /// <summary>Phiếu B1 of Thông tư 07/2021/TT-BLĐTBXH (2022–2025 standard, NĐ 07/2021).</summary>
     public const string Tt07Of2021 = "TT07_2021";
 
+    /// <summary>The tables a survey may name (entry paths accept only these).</summary>
+    public static IReadOnlyList<string> Known { get; } = [Tt17Of2016, Tt07Of2021];
+
     /// <summary>First review year whose default table is TT 07/2021 (the first year classified under NĐ 07/2021).</summary>
     public const int FirstTt07ReviewYear = 2022;
 

@@ -635,6 +635,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<int>("PersonsShrunk")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte?>("PessimisticCategory")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte?>("PreviousCategory")
                         .HasColumnType("INTEGER");
 
@@ -1595,11 +1598,17 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("PessimisticCategory")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProvinceCode")
@@ -1644,6 +1653,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("B1Score")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("B1ScoreTable")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Causes")
                         .HasColumnType("INTEGER");
