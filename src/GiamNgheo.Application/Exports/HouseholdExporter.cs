@@ -195,7 +195,7 @@ public sealed class HouseholdExporter(AppDbContext db)
                     m.HasHealthInsurance, m.Education, m.Schooling, m.Disability, m.Employment))
                 .ToListAsync(ct);
             var surveyRows = await surveys.AsNoTracking()
-                .Select(s => new SurveySlice(s.HouseholdId, s.IncomePerCapita, s.B1Score, s.Answers, s.Causes, s.Needs))
+                .Select(s => new SurveySlice(s.HouseholdId, s.IncomePerCapita, s.B1Score, s.B1ScoreTable, s.Answers, s.Causes, s.Needs))
                 .ToDictionaryAsync(s => s.HouseholdId, ct);
             await VillagesAsync(batch, villages, ct);
 
@@ -230,7 +230,7 @@ public sealed class HouseholdExporter(AppDbContext db)
         Domain.Households.RelationToHead RelationToHead, string? PersonalId, bool HasHealthInsurance, Domain.Households.EducationLevel Education,
         Domain.Households.Schooling Schooling, Domain.Households.Disability Disability, Domain.Households.Employment Employment);
 
-    private sealed record SurveySlice(long HouseholdId, long? Income, int? B1Score, string Answers, PovertyCauses Causes, SupportNeeds Needs);
+    private sealed record SurveySlice(long HouseholdId, long? Income, int? B1Score, string? B1ScoreTable, string Answers, PovertyCauses Causes, SupportNeeds Needs);
 
     private async Task VillagesAsync(List<HouseholdSlice> batch, Dictionary<string, string> villages, CancellationToken ct)
     {
@@ -270,6 +270,7 @@ public sealed class HouseholdExporter(AppDbContext db)
             ReviewYear = year,
             Income = survey?.Income,
             B1Score = survey?.B1Score,
+            B1ScoreTable = survey?.B1Score is null ? null : survey.B1ScoreTable ?? Domain.Standards.ScoreTables.DefaultFor(year),
             Indicators = answers,
             Causes = survey?.Causes ?? PovertyCauses.None,
             Needs = survey?.Needs ?? SupportNeeds.None,

@@ -624,11 +624,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         return answers;
     }
 
-    private static HouseholdFacts Facts(HouseholdRow row, List<MemberRow> members, Dictionary<string, bool> answers) => new()
+    /// <summary>The facts of a row; <paramref name="area"/> is the commune's area on the review date (AreaTypeHistory).</summary>
+    private static HouseholdFacts Facts(HouseholdRow row, List<MemberRow> members, Dictionary<string, bool> answers, AreaType area) => new()
     {
-        Area = row.Area,
+        Area = area,
         IncomePerPersonPerMonth = row.Income,
         B1Score = row.B1Score,
+        B1ScoreTable = row.B1ScoreTable,
         Answers = answers,
         Members = [.. members.Select(m => new MemberFacts
         {
@@ -665,7 +667,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("Id", BulkType.BigInt), new("HouseholdId", BulkType.BigInt), new("ProvinceCode", BulkType.Text), new("Year", BulkType.Int4),
         new("SurveyDate", BulkType.Date), new("ScreenedOut", BulkType.Bool), new("IncomePerCapita", BulkType.BigInt), new("B1Score", BulkType.Int4),
         new("Answers", BulkType.Text), new("Causes", BulkType.Int4), new("OtherCause", BulkType.Text), new("Needs", BulkType.Int4),
-        new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc),
+        new("Source", BulkType.Text), new("Version", BulkType.Int4), new("UpdatedAtUtc", BulkType.TimestampUtc), new("B1ScoreTable", BulkType.Text),
     ];
 
     public static readonly BulkColumn[] ClassificationBulk =
@@ -674,10 +676,12 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         new("VillageCode", BulkType.Text), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("Category", BulkType.SmallInt),
         new("DeprivationCount", BulkType.Int4), new("Deprived", BulkType.Text), new("MemberCount", BulkType.Int4),
         new("ComputedAtUtc", BulkType.TimestampUtc), new("DecisionId", BulkType.BigInt), new("LegacyCommuneCode", BulkType.Text),
+        new("Incomplete", BulkType.Bool), new("PessimisticCategory", BulkType.SmallInt),
     ];
 
     /// <summary>A classification computed ahead of writing (on a second thread while households and members are written).</summary>
-    private readonly record struct ClassificationRow(int Household, string StandardCode, short Category, int DeprivationCount, string Deprived);
+    private readonly record struct ClassificationRow(int Household, string StandardCode, short Category, int DeprivationCount, string Deprived,
+        bool Incomplete, short PessimisticCategory);
 
     private async Task BulkInsertAsync(
         List<HouseholdRow> fresh, Dictionary<string, List<MemberRow>> byHousehold, Dictionary<(string, string), string> villageCodes,
@@ -717,6 +721,10 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var legacyCommunes = await Reports.LegacyDistricts.SingleOldCommunesAsync(db,
             fresh.Where(r => r.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear).Select(r => r.CommuneCode).Distinct().ToList(), ct);
 
+        // Area by date: each row is classified with its commune's area on 31 December of its review year (the file's area
+        // column is only the household's recorded area, the fallback when the commune has no area-type row on that date).
+        var areaHistory = await AreaTypeHistory.LoadAsync(db, fresh.Select(r => r.CommuneCode).Concat(legacyCommunes.Values), ct);
+
         var active = new Dictionary<(int, string), IReadOnlyList<ActiveStandard>>();
         foreach (var key in fresh.Select(r => (r.ReviewYear, communeProvince[r.CommuneCode])).Distinct())
         {
@@ -747,28 +755,29 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 var answers = Answers(row);
                 storedAnswers[i] = Shared(SurveyAnswers.Format(row.Indicators));
                 var memberRows = byHousehold[row.HouseholdCode];
-                var facts = Facts(row, memberRows, answers);
                 var asOf = new DateOnly(row.ReviewYear, 12, 31);
+                var facts = Facts(row, memberRows, answers, areaHistory.For(row.CommuneCode, legacyCommunes.GetValueOrDefault(row.CommuneCode), asOf, row.Area));
                 foreach (var standard in active[(row.ReviewYear, communeProvince[row.CommuneCode])])
                 {
-                    (HouseholdCategory Category, uint Mask) result;
+                    ClassificationOutcome result;
                     try
                     {
-                        // Category and deprivations only: the reasons are sentences the household page rebuilds.
-                        result = HouseholdClassifier.Decide(facts, standard.Standard, asOf);
+                        // Category, deprivations and completeness only: the reasons are sentences the household page rebuilds.
+                        result = HouseholdClassifier.DecideFully(facts, standard.Standard, asOf);
                     }
                     catch (ArgumentException)
                     {
                         continue;
                     }
 
-                    if (!deprivedTexts.TryGetValue((standard.Standard.Code, result.Mask), out var deprived))
+                    if (!deprivedTexts.TryGetValue((standard.Standard.Code, result.DeprivationMask), out var deprived))
                     {
-                        deprived = Truncate(string.Join(';', HouseholdClassifier.DeprivedCodes(standard.Standard, result.Mask)), 1000);
-                        deprivedTexts[(standard.Standard.Code, result.Mask)] = deprived;
+                        deprived = Truncate(string.Join(';', HouseholdClassifier.DeprivedCodes(standard.Standard, result.DeprivationMask)), 1000);
+                        deprivedTexts[(standard.Standard.Code, result.DeprivationMask)] = deprived;
                     }
 
-                    results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, System.Numerics.BitOperations.PopCount(result.Mask), deprived));
+                    results.Add(new ClassificationRow(i, standard.Standard.Code, (short)result.Category, System.Numerics.BitOperations.PopCount(result.DeprivationMask), deprived,
+                        !result.IsComplete, (short)result.PessimisticCategory));
                 }
             }
 
@@ -809,7 +818,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             await bulk.InsertAsync(surveyTable, SurveyBulk, fresh.Select((row, i) => new object?[]
             {
                 firstSurvey + i, firstHousehold + i, communeProvince[row.CommuneCode], Boxed.Of(row.ReviewYear), null, Boxed.Of(false), row.Income, row.B1Score,
-                storedAnswers[i], Boxed.Of((int)row.Causes), null, Boxed.Of((int)row.Needs), source, Boxed.Of(0), stamp,
+                storedAnswers[i], Boxed.Of((int)row.Causes), null, Boxed.Of((int)row.Needs), source, Boxed.Of(0), stamp, row.B1ScoreTable,
             }), ct);
 
             progress?.Report(new ImportProgress("Đang ghi kết quả phân loại", 0, fresh.Count));
@@ -822,6 +831,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     villageCodes[(row.CommuneCode, row.Village)], Boxed.Of(row.ReviewYear), c.StandardCode, Boxed.Of(c.Category), Boxed.Of(c.DeprivationCount), c.Deprived,
                     Boxed.Of(byHousehold[row.HouseholdCode].Count), stamp, null,
                     row.ReviewYear <= Reports.LegacyDistricts.LastDistrictYear ? legacyCommunes.GetValueOrDefault(row.CommuneCode) : null,
+                    Boxed.Of(c.Incomplete), Boxed.Of(c.PessimisticCategory),
                 };
             }), ct);
 
@@ -899,6 +909,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
             survey.IncomePerCapita = row.Income;
             survey.B1Score = row.B1Score;
+            survey.B1ScoreTable = row.B1ScoreTable;
             survey.Answers = answers;
             survey.Causes = row.Causes;
             survey.Needs = row.Needs;
@@ -923,6 +934,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         var same = household.CommuneCode == row.CommuneCode && household.VillageCode == village && household.Address == row.Address
             && household.HeadName == row.HeadName && household.AreaType == row.Area && household.Groups == groups
             && survey is not null && survey.IncomePerCapita == row.Income && survey.B1Score == row.B1Score
+            && survey.B1ScoreTable == row.B1ScoreTable
             && (survey.Answers == answers || SurveyAnswers.Format(SurveyAnswers.Parse(survey.Answers)) == answers) // stored in the earlier JSON form
             && survey.Causes == row.Causes && survey.Needs == row.Needs && household.Members.Count == members.Count;
         var ordered = household.Members.OrderBy(m => m.Order).ToList();

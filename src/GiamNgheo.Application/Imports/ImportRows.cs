@@ -108,6 +108,21 @@ public static class ImportRowParser
             }
         }
 
+        var tableText = Get(HouseholdColumns.B1ScoreTable);
+        string? scoreTable = null;
+        if (tableText.Length > 0)
+        {
+            if (Domain.Standards.ScoreTables.TryParse(tableText, out var table) && Domain.Standards.ScoreTables.Known.Contains(table))
+            {
+                scoreTable = table;
+            }
+            else
+            {
+                Bad(HouseholdColumns.B1ScoreTable, tableText,
+                    $"Bảng điểm B1 phải là {string.Join(" hoặc ", Domain.Standards.ScoreTables.Known)} (để trống: theo năm rà soát).");
+            }
+        }
+
         if (incomeText.Length == 0 && scoreText.Length == 0)
         {
             Bad(HouseholdColumns.Income, string.Empty, "Cần thu nhập bình quân hoặc điểm B1 để phân loại hộ.");
@@ -169,6 +184,8 @@ public static class ImportRowParser
             ReviewYear = year,
             Income = income,
             B1Score = score,
+            // The table a score was taken under; when the file does not say, the default of the review year (docs/formats/households.md).
+            B1ScoreTable = score is null ? null : scoreTable ?? Domain.Standards.ScoreTables.DefaultFor(year),
             Indicators = answers,
             Causes = causes,
             Needs = needs,

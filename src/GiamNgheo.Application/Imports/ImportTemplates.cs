@@ -239,6 +239,8 @@ public static class ImportTemplates
                 HouseholdColumns.ReviewYear => "yyyy",
                 HouseholdColumns.Income => "đồng/người/tháng, số nguyên",
                 HouseholdColumns.B1Score => "số nguyên",
+                HouseholdColumns.B1ScoreTable => string.Join(" | ", Domain.Standards.ScoreTables.Known.Select(t => $"{t} ({Domain.Standards.ScoreTables.NameVi(t)})"))
+                    + $" | trống = theo năm rà soát (từ {Domain.Standards.ScoreTables.FirstTt07ReviewYear}: {Domain.Standards.ScoreTables.Tt07Of2021})",
                 HouseholdColumns.Causes => string.Join(" | ", HouseholdCodes.AllCauses.Select(c => $"{c.ToCode()} ({c.ToVietnamese()})")) + "; nối bằng ;",
                 HouseholdColumns.Needs => string.Join(" | ", HouseholdCodes.AllNeeds.Select(c => $"{c.ToCode()} ({c.ToVietnamese()})")) + "; nối bằng ;",
                 _ when HouseholdColumns.IndicatorIndex(column.Code) >= 0 || HouseholdColumns.Flags.Any(f => f.Column.Code == column.Code) => "0 | 1 | trống",

@@ -1,6 +1,7 @@
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Standards;
 using MiniExcelLibs;
 
 namespace GiamNgheo.Application.Imports;
@@ -16,14 +17,19 @@ public static class KoboForm
     public const string RepeatGroup = "members";
     public const string FormId = "giamngheo_ho_gia_dinh";
 
+    /// <summary>The hint of the three QĐ 59-only questions.</summary>
+    public const string Qd59OnlyHint =
+        "Chỉ số của chuẩn 2016–2020 (QĐ 59/2015), tỉnh tính song song cho chỉ tiêu nghị quyết. Bỏ trống: hộ bị tính là \"chưa đủ thông tin theo QĐ 59\".";
+
     public static void WriteXlsForm(Stream stream)
     {
         var survey = new List<Dictionary<string, object?>>();
         var choices = new List<Dictionary<string, object?>>();
-        void Q(string type, string name, string label, string? constraint = null, string? message = null, bool required = false) => survey.Add(new()
+        void Q(string type, string name, string label, string? constraint = null, string? message = null, bool required = false,
+            string? hint = null, string? relevant = null) => survey.Add(new()
         {
-            ["type"] = type, ["name"] = name, ["label"] = label, ["required"] = required ? "yes" : null,
-            ["constraint"] = constraint, ["constraint_message"] = message,
+            ["type"] = type, ["name"] = name, ["label"] = label, ["hint"] = hint, ["required"] = required ? "yes" : null,
+            ["relevant"] = relevant, ["constraint"] = constraint, ["constraint_message"] = message,
         });
         void Choices<T>(string list, IEnumerable<T> values, Func<T, string> code, Func<T, string> label)
         {
@@ -35,6 +41,7 @@ public static class KoboForm
 
         Choices("yes_no", [true, false], v => v ? "1" : "0", v => v ? "Có" : "Không");
         Choices("area", Enum.GetValues<AreaType>(), v => v.ToCode(), v => v.ToVietnamese());
+        Choices("score_table", ScoreTables.Known, v => v, v => "Bảng điểm B1 của " + ScoreTables.NameVi(v));
         Choices("causes", HouseholdCodes.AllCauses, v => v.ToCode(), v => v.ToVietnamese());
         Choices("needs", HouseholdCodes.AllNeeds, v => v.ToCode(), v => v.ToVietnamese());
         Choices("sex", Enum.GetValues<Sex>(), v => v.ToCode(), v => v.ToVietnamese());
@@ -52,9 +59,15 @@ public static class KoboForm
         Q("integer", HouseholdColumns.ReviewYear, "Năm rà soát", ". >= 2000 and . <= format-date(today(), '%Y')", "Năm rà soát không được ở tương lai.", true);
         Q("integer", HouseholdColumns.Income, "Thu nhập bình quân (đồng/người/tháng)", ". >= 0", "Thu nhập là số đồng không âm.");
         Q("integer", HouseholdColumns.B1Score, "Điểm B1");
+        Q("select_one score_table", HouseholdColumns.B1ScoreTable, "Điểm B1 chấm theo bảng điểm nào",
+            hint: $"Để trống: theo năm rà soát (từ {ScoreTables.FirstTt07ReviewYear}: TT 07/2021; trước đó: TT 17/2016). Điểm chỉ được so với ngưỡng của chuẩn dùng cùng bảng điểm.",
+            relevant: $"${{{HouseholdColumns.B1Score}}} != ''");
         foreach (var indicator in HouseholdColumns.Indicators)
         {
-            Q("select_one yes_no", indicator.Code, indicator.HeaderVi);
+            // The QĐ 59-only items (health-service access, phone and internet, information assets) are not on the NĐ 07
+            // questionnaire: asked here so that the parallel QĐ 59 rate is complete (docs/standards.md §2.1).
+            Q("select_one yes_no", indicator.Code, indicator.HeaderVi,
+                hint: HouseholdColumns.Qd59OnlyIndicators.Contains(indicator.Code) ? Qd59OnlyHint : null);
         }
 
         Q("select_multiple causes", HouseholdColumns.Causes, "Nguyên nhân nghèo");

@@ -17,6 +17,8 @@ public static class HouseholdColumns
     public const string ReviewYear = "review_year";
     public const string Income = "income";
     public const string B1Score = "b1_score";
+    /// <summary>Optional: the B1 score table (TT17_2016 | TT07_2021); empty = the default of the review year.</summary>
+    public const string B1ScoreTable = "b1_score_table";
     public const string Causes = "causes";
     public const string Needs = "needs";
 
@@ -70,6 +72,12 @@ public static class HouseholdColumns
         "housing_area", "water", "sanitation", "telecom_2016", "information_assets",
     ];
 
+    /// <summary>
+    /// The QD59_2015 indicators that no NĐ 07 questionnaire asks (domain-vietnam.md §12.2): health-service access, phone and
+    /// internet, information assets with the loudspeaker. Unanswered, they make a household incomplete under QĐ 59.
+    /// </summary>
+    public static IReadOnlyList<string> Qd59OnlyIndicators { get; } = ["health_access", "telecom_2016", "information_assets"];
+
     /// <summary>The §5.3 flag columns (0/1), in order, with the flag each one holds.</summary>
     public static IReadOnlyList<(InterchangeColumn Column, SpecialGroups Flag)> Flags { get; } =
     [
@@ -93,6 +101,7 @@ public static class HouseholdColumns
         new(ReviewYear, "Năm rà soát"),
         new(Income, "Thu nhập bình quân (đồng/người/tháng)"),
         new(B1Score, "Điểm B1"),
+        new(B1ScoreTable, "Bảng điểm B1"),
         .. Indicators,
         new(Causes, "Nguyên nhân nghèo"),
         new(Needs, "Nhu cầu hỗ trợ"),

@@ -28,6 +28,9 @@ public sealed record HouseholdRow
     /// <summary>Proxy-income score of Phiếu B1; null when income is given.</summary>
     public int? B1Score { get; init; }
 
+    /// <summary>The score table of <see cref="B1Score"/> (Domain.Standards.ScoreTables); null without a score.</summary>
+    public string? B1ScoreTable { get; init; }
+
     public IndicatorAnswers Indicators { get; init; }
 
     public PovertyCauses Causes { get; init; }

@@ -36,6 +36,7 @@ public static class InterchangeCells
         cells.Number(row.ReviewYear);
         cells.Number(row.Income);
         cells.Number(row.B1Score);
+        cells.Text(row.B1Score is null ? string.Empty : row.B1ScoreTable ?? string.Empty);
         for (var i = 0; i < HouseholdColumns.Indicators.Count; i++)
         {
             cells.Number(row.Indicators.Get(i));

@@ -50,10 +50,18 @@ public sealed class WhatIfQuery(AppDbContext db, StandardRegistry standards)
         var ids = rows.Select(r => r.h.Id).ToList();
         var members = (await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId)).ToListAsync(ct)).ToLookup(m => m.HouseholdId);
         var facts = new List<(string, HouseholdFacts)>(rows.Count);
+        // Area by date: the commune's type at each survey date (before the 2025 reform, the pre-2025 commune's).
+        var oldCommunes = command.Year <= Reports.LegacyDistricts.LastDistrictYear
+            ? await Reports.LegacyDistricts.SingleOldCommunesAsync(db, [.. rows.Select(r => r.h.CommuneCode).Distinct()], ct)
+            : [];
+        var areas = await AdminUnits.AreaTypeHistory.LoadAsync(db,
+            rows.Select(r => r.h.CommuneCode).Concat(oldCommunes.Values).Concat(rows.Select(r => r.h.LegacyCommuneCode ?? string.Empty)), ct);
         foreach (var r in rows)
         {
             r.h.Members = [.. members[r.h.Id]];
-            var f = HouseholdClassificationService.Facts(r.h, r.s);
+            var area = areas.For(r.h.CommuneCode, r.h.LegacyCommuneCode ?? oldCommunes.GetValueOrDefault(r.h.CommuneCode),
+                HouseholdClassificationService.AsOf(r.s), r.h.AreaType);
+            var f = HouseholdClassificationService.Facts(r.h, r.s, area);
             if (f.IncomePerPersonPerMonth is not null || f.B1Score is not null)
             {
                 facts.Add((r.h.CommuneCode, f));

@@ -1,7 +1,10 @@
+using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Standards;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Surveys;
@@ -12,11 +15,16 @@ public sealed record StandardResult(string StandardCode, string StandardName, bo
 /// <summary>Classifies a household's survey under every active standard and stores one row per standard.</summary>
 public sealed class HouseholdClassificationService(AppDbContext db, StandardRegistry standards)
 {
-    public static HouseholdFacts Facts(HouseholdEntity household, HouseholdSurveyEntity survey) => new()
+    /// <summary>
+    /// The facts of one survey; <paramref name="area"/> is the commune's area on the survey date (<see cref="AreaAsync"/>,
+    /// <see cref="AdminUnits.AreaTypeHistory"/>), never the area frozen on the household.
+    /// </summary>
+    public static HouseholdFacts Facts(HouseholdEntity household, HouseholdSurveyEntity survey, AreaType area) => new()
     {
-        Area = household.AreaType,
+        Area = area,
         IncomePerPersonPerMonth = survey.IncomePerCapita,
         B1Score = survey.B1Score,
+        B1ScoreTable = ScoreTableOf(survey),
         Answers = SurveyAnswers.Parse(survey.Answers),
         Members = [.. household.Members.Select(m => new MemberFacts
         {
@@ -32,11 +40,29 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
 
     public static DateOnly AsOf(HouseholdSurveyEntity survey) => survey.SurveyDate ?? new DateOnly(survey.Year, 12, 31);
 
+    /// <summary>The survey's B1 score table: as recorded, else the default of its review year; null without a score.</summary>
+    public static string? ScoreTableOf(HouseholdSurveyEntity survey) =>
+        survey.B1Score is null ? null : survey.B1ScoreTable ?? ScoreTables.DefaultFor(survey.Year);
+
+    /// <summary>The household's area on the survey date: its commune's type then (docs/standards.md, area by date).</summary>
+    public async Task<AreaType> AreaAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
+    {
+        var asOf = AsOf(survey);
+        string? oldCommune = null;
+        if (asOf < AreaTypeHistory.ReformDate)
+        {
+            oldCommune = await Reports.LegacyDistricts.OldCommuneAsync(db, household, ct);
+        }
+
+        var history = await AreaTypeHistory.LoadAsync(db, oldCommune is null ? [household.CommuneCode] : [household.CommuneCode, oldCommune], ct);
+        return history.For(household.CommuneCode, oldCommune, asOf, household.AreaType);
+    }
+
     /// <summary>Evaluates without saving (the household page and what-if use this).</summary>
     public async Task<IReadOnlyList<StandardResult>> EvaluateAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
     {
         var active = await standards.ActiveAsync(survey.Year, household.ProvinceCode, ct);
-        var facts = Facts(household, survey);
+        var facts = Facts(household, survey, await AreaAsync(household, survey, ct));
         var asOf = AsOf(survey);
         var results = new List<StandardResult>(active.Count);
         foreach (var (standard, inParallel) in active)
@@ -55,7 +81,8 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
             catch (ArgumentException)
             {
                 results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, null,
-                    "Chưa đủ thông tin để phân loại: cần thu nhập bình quân hoặc điểm B1 áp dụng được cho chuẩn này."));
+                    HouseholdClassifier.CannotClassifyReason(facts, standard)
+                    ?? "Chưa đủ thông tin để phân loại: cần thu nhập bình quân hoặc điểm B1 áp dụng được cho chuẩn này."));
             }
         }
 
@@ -116,6 +143,8 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
             row.VillageCode = household.VillageCode;
             row.LegacyCommuneCode = survey.Year <= Reports.LegacyDistricts.LastDistrictYear ? await Reports.LegacyDistricts.OldCommuneAsync(db, household, ct) : null;
             row.Category = result.Classification?.Category ?? HouseholdCategory.NotPoor;
+            row.PessimisticCategory = result.Classification?.PessimisticCategory ?? row.Category;
+            row.Incomplete = result.Classification is { IsComplete: false };
             row.DeprivationCount = result.Classification?.DeprivationCount ?? 0;
             row.Deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);
             row.MemberCount = household.Members.Count;

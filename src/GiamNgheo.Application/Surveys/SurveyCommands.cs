@@ -3,6 +3,7 @@ using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Support;
 using GiamNgheo.Application.Standards;
+using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Surveys;
@@ -14,6 +15,11 @@ public sealed record SurveyInput
     public bool ScreenedOut { get; init; }
     public long? IncomePerCapita { get; init; }
     public int? B1Score { get; init; }
+    /// <summary>
+    /// The score table the B1 score was taken under (TT17_2016 | TT07_2021, or the circular's number); null = the default
+    /// of the review year (Domain.Standards.ScoreTables.DefaultFor: TT 07/2021 from 2022, TT 17/2016 before).
+    /// </summary>
+    public string? B1ScoreTable { get; init; }
     /// <summary>Indicator code → deprived. Codes not given are "not answered".</summary>
     public IReadOnlyDictionary<string, bool> Answers { get; init; } = new Dictionary<string, bool>();
     public PovertyCauses Causes { get; init; }
@@ -73,6 +79,19 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
             errors.Add("b1Score", "Điểm B1 phải từ 0 đến 1000.");
         }
 
+        string? scoreTable = null;
+        if (!string.IsNullOrWhiteSpace(input.B1ScoreTable))
+        {
+            if (ScoreTables.TryParse(input.B1ScoreTable, out var table) && ScoreTables.Known.Contains(table))
+            {
+                scoreTable = table;
+            }
+            else
+            {
+                errors.Add("b1ScoreTable", $"Bảng điểm B1 phải là {string.Join(" hoặc ", ScoreTables.Known.Select(ScoreTables.NameVi))}.");
+            }
+        }
+
         if (!input.ScreenedOut && input.IncomePerCapita is null && input.B1Score is null)
         {
             errors.Add("incomePerCapita", "Cần nhập thu nhập bình quân đầu người hoặc điểm B1.");
@@ -114,6 +133,7 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
         survey.ScreenedOut = input.ScreenedOut;
         survey.IncomePerCapita = input.IncomePerCapita;
         survey.B1Score = input.B1Score;
+        survey.B1ScoreTable = input.B1Score is null ? null : scoreTable ?? ScoreTables.DefaultFor(input.Year);
         survey.Answers = SurveyAnswers.Format(input.Answers);
         survey.Causes = input.Causes;
         survey.OtherCause = string.IsNullOrWhiteSpace(input.OtherCause) ? null : Domain.Common.VietnameseText.NormalizeName(input.OtherCause);

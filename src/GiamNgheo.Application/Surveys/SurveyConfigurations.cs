@@ -12,6 +12,7 @@ internal sealed class HouseholdSurveyConfiguration : IEntityTypeConfiguration<Ho
         builder.Property(s => s.ProvinceCode).HasMaxLength(16);
         builder.Property(s => s.Answers).HasMaxLength(4000);
         builder.Property(s => s.OtherCause).HasMaxLength(300);
+        builder.Property(s => s.B1ScoreTable).HasMaxLength(40);
         builder.Property(s => s.Source).HasMaxLength(300);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.HouseholdId, s.Year }).IsUnique();

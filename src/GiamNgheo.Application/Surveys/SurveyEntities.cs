@@ -22,6 +22,11 @@ public sealed class HouseholdSurveyEntity : IAudited
     /// <summary>Whole đồng per person per month.</summary>
     public long? IncomePerCapita { get; set; }
     public int? B1Score { get; set; }
+    /// <summary>
+    /// The score table the B1 score was taken under (<see cref="Domain.Standards.ScoreTables"/>: TT17_2016, TT07_2021);
+    /// null when there is no score (a row without it reads as the default of its review year, ScoreTables.DefaultFor).
+    /// </summary>
+    public string? B1ScoreTable { get; set; }
     /// <summary>JSON object indicator code → deprived (true/false); codes not present were not answered.</summary>
     public string Answers { get; set; } = "{}";
     public PovertyCauses Causes { get; set; }
@@ -51,6 +56,13 @@ public sealed class HouseholdClassificationEntity
     /// <summary>Deprived indicator codes joined by ';'.</summary>
     public string Deprived { get; set; } = string.Empty;
     public int MemberCount { get; set; }
+    /// <summary>
+    /// An indicator of the standard had neither an answer nor member facts (e.g. the three QĐ 59-only indicators on an
+    /// NĐ 07 questionnaire): <see cref="Category"/> counts it as not deprived, <see cref="PessimisticCategory"/> as deprived.
+    /// </summary>
+    public bool Incomplete { get; set; }
+    /// <summary>The category if every unanswered indicator were deprived; equals <see cref="Category"/> when complete.</summary>
+    public HouseholdCategory PessimisticCategory { get; set; }
     public DateTime ComputedAtUtc { get; set; }
     /// <summary>The recognition decision (Mẫu 02) that made this category official, when one did.</summary>
     public long? DecisionId { get; set; }

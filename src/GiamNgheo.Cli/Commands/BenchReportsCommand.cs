@@ -320,7 +320,7 @@ internal static class BenchReportsCommand
 
         await bulk.InsertAsync("household_surveys", HouseholdImporter.SurveyBulk, plan.Select((p, i) => new object?[]
         {
-            firstSurvey + i, firstHousehold + i, Province, 2025, null, false, null, null, "{}", p.Causes, null, p.Needs, "bench", 0, stamp,
+            firstSurvey + i, firstHousehold + i, Province, 2025, null, false, null, null, "{}", p.Causes, null, p.Needs, "bench", 0, stamp, null,
         }), ct);
 
         var classificationId = firstClassification;
@@ -347,7 +347,7 @@ internal static class BenchReportsCommand
     private static object?[] Classification(long id, long household, string commune, string village, int year, string standard, HouseholdCategory category, string deprived, int members, DateTime stamp) =>
     [
         id, household, Province, commune, village, year, standard, (short)category,
-        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, stamp, null, null,
+        deprived.Length == 0 ? 0 : deprived.Count(ch => ch == ';') + 1, deprived, members, stamp, null, null, false, (short)category,
     ];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -205,7 +205,7 @@ internal static class BenchSupportCommand
             return new object?[]
             {
                 firstClassification + i, firstHousehold + i, "11", commune, Village(i), 2025, "ND07_2021", (short)category, 3,
-                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, now.AddDays(-random.Next(1, 700)), null, null,
+                random.NextDouble() < 0.5 ? "health_insurance;housing_quality;water" : "telecom;sanitation", 3, now.AddDays(-random.Next(1, 700)), null, null, false, (short)category,
             };
         }), ct);
         var today = DateOnly.FromDateTime(now);

@@ -49,6 +49,22 @@ public sealed class CompiledStandard
         return Categorize(income, urban ? _urbanP : _ruralP, urban ? _urbanN : _ruralN, urban ? _urbanM : _ruralM, BitOperations.PopCount(deprivations) < K);
     }
 
+    /// <summary>
+    /// Category of a household known by its B1 score taken under <paramref name="scoreTable"/>, or null when the standard
+    /// cannot compare it (<see cref="HouseholdClassifier.TakesScore"/>: no thresholds, or thresholds of another table).
+    /// </summary>
+    public HouseholdCategory? CategorizeScore(int score, string? scoreTable, AreaType area, uint deprivations)
+    {
+        if (!HouseholdClassifier.TakesScore(Standard, area, scoreTable))
+        {
+            return null;
+        }
+
+        var scores = Standard.ScoreLinesFor(area)!;
+        return PovertyRule.Decide(Standard.Shape.Value, score, scores.PovertyScore.Value, scores.NearPovertyScore?.Value, null,
+            BitOperations.PopCount(deprivations), K).Category();
+    }
+
     /// <summary>Branch-free area select: <paramref name="area"/> is 0 (rural) or 1 (urban), checked by the batch entry points.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal HouseholdCategory Categorize(long income, byte area, uint deprivations)

@@ -11,7 +11,8 @@ namespace GiamNgheo.Domain.Classification;
 public static class HouseholdClassifier
 {
     /// <exception cref="ArgumentException">
-    /// The facts carry neither income nor a B1 score, or only a B1 score for a standard without B1 thresholds.
+    /// The standard cannot classify the household (the message is <see cref="CannotClassifyReason"/>): neither income nor
+    /// a B1 score, or only a B1 score that the standard's thresholds cannot take (none, or of another score table).
     /// </exception>
     public static Classification Classify(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
     {
@@ -19,17 +20,23 @@ public static class HouseholdClassifier
         ArgumentNullException.ThrowIfNull(standard);
 
         var indicators = EvaluateIndicators(facts, standard, asOf);
-        var mask = Mask(indicators);
+        var mask = Mask(indicators, IndicatorSourceFilter.Deprived);
+        var unanswered = Mask(indicators, IndicatorSourceFilter.NotAnswered);
         var deprivations = BitOperations.PopCount(mask);
         var k = standard.DeprivationThreshold.Value;
         var (basis, value, poverty, near, medium) = Lines(facts, standard);
         var rule = PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, deprivations, k);
+        var pessimistic = unanswered == 0
+            ? rule
+            : PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, BitOperations.PopCount(mask | unanswered), k);
         return new Classification
         {
             StandardCode = standard.Code,
             Category = rule.Category(),
+            PessimisticCategory = pessimistic.Category(),
             DeprivationCount = deprivations,
             DeprivationMask = mask,
+            UnansweredMask = unanswered,
             Indicators = indicators,
             Rule = rule,
             Basis = basis,
@@ -44,17 +51,93 @@ public static class HouseholdClassifier
     /// <exception cref="ArgumentException">As <see cref="Classify"/>.</exception>
     public static (HouseholdCategory Category, uint DeprivationMask) Decide(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
     {
-        var mask = DeprivationMask(facts, standard, asOf);
+        var outcome = DecideFully(facts, standard, asOf);
+        return (outcome.Category, outcome.DeprivationMask);
+    }
+
+    /// <summary>
+    /// <see cref="Decide"/> with the completeness: the unanswered indicators and the pessimistic category (every unanswered
+    /// indicator deprived). Same values as <see cref="Classify"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Classify"/>.</exception>
+    public static ClassificationOutcome DecideFully(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(standard);
+        var indicators = EvaluateIndicators(facts, standard, asOf);
+        var mask = Mask(indicators, IndicatorSourceFilter.Deprived);
+        var unanswered = Mask(indicators, IndicatorSourceFilter.NotAnswered);
         var (_, value, poverty, near, medium) = Lines(facts, standard);
-        var rule = PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, BitOperations.PopCount(mask), standard.DeprivationThreshold.Value);
-        return (rule.Category(), mask);
+        var k = standard.DeprivationThreshold.Value;
+        var rule = PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, BitOperations.PopCount(mask), k);
+        var pessimistic = unanswered == 0
+            ? rule
+            : PovertyRule.Decide(standard.Shape.Value, value, poverty, near, medium, BitOperations.PopCount(mask | unanswered), k);
+        return new ClassificationOutcome(rule.Category(), mask, unanswered, pessimistic.Category());
+    }
+
+    /// <summary>
+    /// Why <paramref name="standard"/> cannot classify the household from the facts given (Vietnamese), or null when it
+    /// can: measured income always serves; a B1 score only against thresholds of the same score table
+    /// (domain-vietnam.md §12.2).
+    /// </summary>
+    public static string? CannotClassifyReason(HouseholdFacts facts, PovertyStandard standard)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(standard);
+        if (facts.IncomePerPersonPerMonth is not null)
+        {
+            return null;
+        }
+
+        if (facts.B1Score is null)
+        {
+            return "Chưa đủ thông tin để phân loại: hộ chưa có thu nhập bình quân đầu người hay điểm B1.";
+        }
+
+        if (standard.ScoreLinesFor(facts.Area) is null)
+        {
+            return $"Không phân loại được theo chuẩn {standard.Code}: chuẩn này chưa có ngưỡng điểm B1 cho hộ {facts.Area.ToVietnamese().ToLowerInvariant()}; cần thu nhập bình quân đầu người đo được.";
+        }
+
+        if (facts.B1ScoreTable is null)
+        {
+            return $"Không phân loại được theo chuẩn {standard.Code}: không rõ điểm B1 được chấm theo bảng điểm nào nên không so với ngưỡng điểm của chuẩn; cần ghi bảng điểm B1 hoặc thu nhập bình quân đầu người đo được.";
+        }
+
+        if (standard.B1ScoreTable is not { } table)
+        {
+            return $"Không phân loại được theo chuẩn {standard.Code}: tệp chuẩn không ghi ngưỡng điểm B1 thuộc bảng điểm nào nên không so điểm B1 với ngưỡng này; cần thu nhập bình quân đầu người đo được.";
+        }
+
+        if (!TakesScore(standard, facts.Area, facts.B1ScoreTable))
+        {
+            return $"Không phân loại được theo chuẩn {standard.Code}: điểm B1 được chấm theo bảng điểm của {ScoreTables.NameVi(facts.B1ScoreTable)}, "
+                + $"còn ngưỡng điểm của chuẩn thuộc bảng điểm của {ScoreTables.NameVi(table.Value)} — hai thang điểm khác nhau, không so sánh được; "
+                + "cần thu nhập bình quân đầu người đo được hoặc điểm B1 chấm theo đúng bảng điểm.";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The one rule for B1 scores: <paramref name="standard"/> compares a score of <paramref name="area"/> with its thresholds
+    /// only when it has thresholds for the area and they belong to the score table <paramref name="scoreTable"/>.
+    /// </summary>
+    public static bool TakesScore(PovertyStandard standard, AreaType area, string? scoreTable)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        return scoreTable is not null
+            && standard.ScoreLinesFor(area) is not null
+            && standard.B1ScoreTable is { } table
+            && string.Equals(table.Value, scoreTable, StringComparison.Ordinal);
     }
 
     /// <summary>The deprivation mask only (bit i = indicator i), for filling a batch.</summary>
     public static uint DeprivationMask(HouseholdFacts facts, PovertyStandard standard, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        return Mask(EvaluateIndicators(facts, standard, asOf));
+        return Mask(EvaluateIndicators(facts, standard, asOf), IndicatorSourceFilter.Deprived);
     }
 
     /// <summary>The codes of the standard's indicators set in <paramref name="mask"/>, in the standard's order.</summary>
@@ -64,12 +147,18 @@ public static class HouseholdClassifier
         return standard.Indicators.Where((_, i) => (mask & (1u << i)) != 0).Select(indicator => indicator.Code);
     }
 
-    private static uint Mask(IReadOnlyList<IndicatorResult> indicators)
+    private enum IndicatorSourceFilter
+    {
+        Deprived,
+        NotAnswered,
+    }
+
+    private static uint Mask(IReadOnlyList<IndicatorResult> indicators, IndicatorSourceFilter filter)
     {
         var mask = 0u;
         for (var i = 0; i < indicators.Count; i++)
         {
-            if (indicators[i].IsDeprived)
+            if (filter == IndicatorSourceFilter.Deprived ? indicators[i].IsDeprived : indicators[i].Source == IndicatorSource.NotAnswered)
             {
                 mask |= 1u << i;
             }
@@ -104,7 +193,7 @@ public static class HouseholdClassifier
             else
             {
                 results[i] = new IndicatorResult(indicator.Code, indicator.NameVi, false, IndicatorSource.NotAnswered,
-                    "Chưa có câu trả lời hay thông tin thành viên; tạm coi là không thiếu hụt.");
+                    "Chưa có câu trả lời hay thông tin thành viên; tạm coi là không thiếu hụt (kết quả chưa đủ thông tin).");
             }
         }
 
@@ -119,13 +208,12 @@ public static class HouseholdClassifier
             return (IncomeBasis.Income, income, lines.PovertyLine.Value, lines.NearPovertyLine?.Value, lines.MediumUpperBound?.Value);
         }
 
-        if (facts.B1Score is { } score)
+        if (CannotClassifyReason(facts, standard) is { } reason)
         {
-            var scores = standard.ScoreLinesFor(facts.Area)
-                ?? throw new ArgumentException($"Standard {standard.Code} has no B1 score thresholds for {facts.Area.ToCode()} households.", nameof(facts));
-            return (IncomeBasis.B1Score, score, scores.PovertyScore.Value, scores.NearPovertyScore?.Value, null);
+            throw new ArgumentException(reason, nameof(facts));
         }
 
-        throw new ArgumentException("The household has neither income nor a B1 score.", nameof(facts));
+        var scores = standard.ScoreLinesFor(facts.Area)!;
+        return (IncomeBasis.B1Score, facts.B1Score!.Value, scores.PovertyScore.Value, scores.NearPovertyScore?.Value, null);
     }
 }

@@ -18,6 +18,12 @@ public sealed record HouseholdFacts
     /// <summary>Điểm B1 (proxy income score, domain-vietnam.md §4.7).</summary>
     public int? B1Score { get; init; }
 
+    /// <summary>
+    /// The score table the B1 score was taken under (<see cref="Standards.ScoreTables"/>). A score is compared only
+    /// with the thresholds of a standard of the same table; null = unknown, never compared.
+    /// </summary>
+    public string? B1ScoreTable { get; init; }
+
     /// <summary>The reviewer's direct answers: indicator code → deprived.</summary>
     public IReadOnlyDictionary<string, bool> Answers { get; init; } = NoAnswers;
 

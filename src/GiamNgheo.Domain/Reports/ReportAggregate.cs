@@ -17,6 +17,11 @@ public enum ReportAggregateKind
     Causes = 2,
     /// <summary>Households by <see cref="ReportAggregate.MultidimensionallyPoor"/>, with the sum of their deprivation scores (Alkire–Foster H, A, M0).</summary>
     Multidimensional = 3,
+    /// <summary>
+    /// Incomplete households (an indicator unanswered) by category and <see cref="ReportHousehold.PessimisticCategory"/>:
+    /// every figure of the standard says how many they are and gives its range (docs/standards.md, completeness rule).
+    /// </summary>
+    Incomplete = 4,
 }
 
 /// <summary>The Alkire–Foster identification the aggregates keep: a household's weighted deprivation score and the cut-off k.</summary>
@@ -68,6 +73,7 @@ public static class ReportAggregation
         var deprivations = new Dictionary<(string, HouseholdCategory, string, bool), Sums>();
         var causes = new Dictionary<(string, HouseholdCategory, int), Sums>();
         var multidimensional = new Dictionary<(string, bool), Sums>();
+        var incomplete = new Dictionary<(string, HouseholdCategory, HouseholdCategory), Sums>();
         foreach (var h in households)
         {
             var listed = h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor;
@@ -94,6 +100,22 @@ public static class ReportAggregation
             if (h.Category is not { } category)
             {
                 continue;
+            }
+
+            if (h.Incomplete)
+            {
+                var pessimistic = h.PessimisticCategory ?? category;
+                var ikey = (h.UnitCode, category, pessimistic);
+                if (!incomplete.TryGetValue(ikey, out var inc))
+                {
+                    incomplete[ikey] = inc = new Sums(new ReportHousehold
+                    {
+                        HouseholdId = 0, UnitCode = h.UnitCode, Category = category, Incomplete = true, PessimisticCategory = pessimistic,
+                    });
+                }
+
+                inc.Households++;
+                inc.Persons += h.MemberCount;
             }
 
             var codes = h.Deprived.Distinct(StringComparer.Ordinal).ToList();
@@ -136,6 +158,7 @@ public static class ReportAggregation
             .. deprivations.Values.Select(s => s.ToAggregate(ReportAggregateKind.Deprivations)),
             .. causes.Values.Select(s => s.ToAggregate(ReportAggregateKind.Causes)),
             .. multidimensional.Values.Select(s => s.ToAggregate(ReportAggregateKind.Multidimensional)),
+            .. incomplete.Values.Select(s => s.ToAggregate(ReportAggregateKind.Incomplete)),
         ];
     }
 

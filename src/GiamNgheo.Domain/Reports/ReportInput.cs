@@ -59,6 +59,13 @@ public sealed record ReportHousehold
     /// carried over from an earlier year, or not surveyed (counted as not poor). Every resident household has one.
     /// </summary>
     public StatusSource Source { get; init; }
+    /// <summary>
+    /// The classification left an indicator of the standard unanswered (e.g. a QĐ 59-only indicator on an NĐ 07
+    /// questionnaire): <see cref="Category"/> counts it as not deprived, <see cref="PessimisticCategory"/> as deprived.
+    /// </summary>
+    public bool Incomplete { get; init; }
+    /// <summary>The category if every unanswered indicator were deprived (set for incomplete households).</summary>
+    public HouseholdCategory? PessimisticCategory { get; init; }
     /// <summary>Members, only needed by the detailed lists.</summary>
     public IReadOnlyList<ReportMember> Members { get; init; } = [];
 

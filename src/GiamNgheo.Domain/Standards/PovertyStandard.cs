@@ -49,6 +49,12 @@ public sealed record PovertyStandard
 
     public required IncomeLines Urban { get; init; }
 
+    /// <summary>
+    /// The B1 score table (<see cref="ScoreTables"/>) the score thresholds belong to. A B1 score is compared with this
+    /// standard's thresholds only when it was taken under the same table; null (a file that does not say) = never.
+    /// </summary>
+    public Marked<string>? B1ScoreTable { get; init; }
+
     /// <summary>B1 score thresholds for rural households, where known.</summary>
     public ScoreLines? RuralScores { get; init; }
 

@@ -95,6 +95,7 @@ public static class StandardJson
                 DeprivationThreshold = ToMarked(f.K),
                 Rural = ToLines(f.IncomeLines.Rural),
                 Urban = ToLines(f.IncomeLines.Urban),
+                B1ScoreTable = f.B1Scores?.Table is { } table ? ToTable(table) : null,
                 RuralScores = f.B1Scores is null ? null : ToScores(f.B1Scores.Rural),
                 UrbanScores = f.B1Scores is null ? null : ToScores(f.B1Scores.Urban),
                 Indicators = indicators,
@@ -124,7 +125,12 @@ public static class StandardJson
         IncomeLines = new AreaPair<LinesFile> { Rural = FromLines(s.Rural), Urban = FromLines(s.Urban) },
         B1Scores = s.RuralScores is null || s.UrbanScores is null
             ? null
-            : new AreaPair<ScoresFile> { Rural = FromScores(s.RuralScores), Urban = FromScores(s.UrbanScores) },
+            : new ScoresPair
+            {
+                Table = s.B1ScoreTable is null ? null : FromMarked(s.B1ScoreTable),
+                Rural = FromScores(s.RuralScores),
+                Urban = FromScores(s.UrbanScores),
+            },
         Dimensions = s.Dimensions.Select(d => new DimensionFile
         {
             Code = d.Code,
@@ -148,7 +154,7 @@ public static class StandardJson
     };
 
     private static VerificationMark ParseMark(string text) =>
-        VerificationMarkCodes.TryParse(text, out var mark) ? mark : throw new FormatException($"Unknown verification mark '{text}' (V, V3, M or D).");
+        VerificationMarkCodes.TryParse(text, out var mark) ? mark : throw new FormatException($"Unknown verification mark '{text}' (V, V3, M, D or K).");
 
     private static RuleShape ParseShape(string text) =>
         RuleShapeCodes.TryParse(text, out var shape) ? shape : throw new FormatException($"Unknown rule shape '{text}' (two_lines or one_line).");
@@ -159,6 +165,11 @@ public static class StandardJson
     private static Marked<T> ToMarked<T>(MarkedValue<T> v) => new(v.Value, ParseMark(v.Mark), v.Source);
 
     private static MarkedValue<T> FromMarked<T>(Marked<T> v) => new() { Value = v.Value, Mark = v.Mark.ToCode(), Source = v.Source };
+
+    private static Marked<string> ToTable(MarkedValue<string> v) =>
+        ScoreTables.TryParse(v.Value, out var code)
+            ? new Marked<string>(code, ParseMark(v.Mark), v.Source)
+            : throw new FormatException($"Unknown B1 score table '{v.Value}' (e.g. {ScoreTables.Tt17Of2016} or {ScoreTables.Tt07Of2021}).");
 
     private static IncomeLines ToLines(LinesFile l) => new(
         ToMarked(l.PovertyLine),
@@ -197,7 +208,7 @@ public static class StandardJson
         public required MarkedValue<string> Shape { get; set; }
         public required MarkedValue<int> K { get; set; }
         public required AreaPair<LinesFile> IncomeLines { get; set; }
-        public AreaPair<ScoresFile>? B1Scores { get; set; }
+        public ScoresPair? B1Scores { get; set; }
         public required List<DimensionFile> Dimensions { get; set; }
         public List<string>? Notes { get; set; }
     }
@@ -213,6 +224,14 @@ public static class StandardJson
     {
         public required T Rural { get; set; }
         public required T Urban { get; set; }
+    }
+
+    /// <summary><c>b1_scores</c>: the table the thresholds belong to (optional: without it no B1 score is compared) and the thresholds.</summary>
+    private sealed class ScoresPair
+    {
+        public MarkedValue<string>? Table { get; set; }
+        public required ScoresFile Rural { get; set; }
+        public required ScoresFile Urban { get; set; }
     }
 
     private sealed class LinesFile

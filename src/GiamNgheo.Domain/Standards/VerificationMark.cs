@@ -14,6 +14,9 @@ public enum VerificationMark
 
     /// <summary>[D] Derived by calculation from verified numbers.</summary>
     Derived = 3,
+
+    /// <summary>[K] From expert knowledge of the legal text, not checked against a stored copy (treated like [M]).</summary>
+    Expert = 4,
 }
 
 public static class VerificationMarkCodes
@@ -25,6 +28,7 @@ public static class VerificationMarkCodes
         VerificationMark.SecondarySource => "V3",
         VerificationMark.Unverified => "M",
         VerificationMark.Derived => "D",
+        VerificationMark.Expert => "K",
     };
 
     public static bool TryParse(string? text, out VerificationMark mark)
@@ -43,6 +47,9 @@ public static class VerificationMarkCodes
             case "D":
                 mark = VerificationMark.Derived;
                 return true;
+            case "K":
+                mark = VerificationMark.Expert;
+                return true;
             default:
                 mark = VerificationMark.Unverified;
                 return false;
@@ -55,5 +62,6 @@ public static class VerificationMarkCodes
         VerificationMark.SecondarySource => "Chỉ thấy ở nguồn thứ cấp, cần đối chiếu",
         VerificationMark.Unverified => "Chưa kiểm chứng",
         VerificationMark.Derived => "Tính ra từ số liệu đã kiểm chứng",
+        VerificationMark.Expert => "Theo hiểu biết chuyên môn về văn bản, chưa đối chiếu bản lưu",
     };
 }

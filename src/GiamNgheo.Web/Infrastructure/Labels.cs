@@ -83,6 +83,7 @@ public static class L
         GiamNgheo.Domain.Standards.VerificationMark.SecondarySource => "[V3]",
         GiamNgheo.Domain.Standards.VerificationMark.Unverified => "[M]",
         GiamNgheo.Domain.Standards.VerificationMark.Derived => "[D]",
+        GiamNgheo.Domain.Standards.VerificationMark.Expert => "[K]",
     };
 
     private static readonly Lazy<Dictionary<string, (string Vi, string En)>> IndicatorNames = new(() =>

@@ -75,7 +75,8 @@ public class ClassificationPropertyTests
     /// <summary>
     /// The bulk import's <see cref="HouseholdClassifier.Decide"/> (no sentences) gives the category, deprivation mask and
     /// (through <see cref="HouseholdClassifier.DeprivedCodes"/>) deprived codes of <see cref="HouseholdClassifier.Classify"/> for any household — income or B1 score, answers, members — under every
-    /// shipped standard, and fails where it fails.
+    /// shipped standard, and fails where it fails: a B1 score is compared only with thresholds of its own score table (the
+    /// compiled score path agrees), and the pessimistic category never is better than the category.
     /// </summary>
     [Fact]
     public void Decide_AnyHousehold_EqualsClassify()
@@ -92,14 +93,16 @@ public class ClassificationPropertyTests
                 Disability = disability,
             });
         var codes = StandardCatalog.All.SelectMany(s => s.Indicators).Select(i => i.Code).Distinct().ToArray();
-        Gen.Select(AnyStandard, AnyArea, Gen.Long[-1, 4_000_000], Gen.Int[-1, 200], Gen.UInt, Gen.UInt, member.Array[0, 8]).Sample(
-            (standard, area, income, score, answered, deprived, members) =>
+        var tables = Gen.Int[0, 2].Select(i => i switch { 0 => null, 1 => ScoreTables.Tt17Of2016, _ => (string?)ScoreTables.Tt07Of2021 });
+        Gen.Select(AnyStandard, AnyArea, Gen.Long[-1, 4_000_000], Gen.Int[-1, 200], tables, Gen.UInt, Gen.UInt, member.Array[0, 8]).Sample(
+            (standard, area, income, score, table, answered, deprived, members) =>
             {
                 var facts = new HouseholdFacts
                 {
                     Area = area,
                     IncomePerPersonPerMonth = income < 0 ? null : income,
                     B1Score = score < 0 ? null : score,
+                    B1ScoreTable = table,
                     Answers = codes.Select((c, i) => (c, i)).Where(x => (answered >> (x.i % 32) & 1) == 1).ToDictionary(x => x.c, x => (deprived >> (x.i % 32) & 1) == 1),
                     Members = members,
                 };
@@ -112,11 +115,28 @@ public class ClassificationPropertyTests
                 {
                 }
 
+                var compiledScore = facts is { IncomePerPersonPerMonth: null, B1Score: { } b1 }
+                    ? CompiledStandard.Compile(standard).CategorizeScore(b1, table, area, full?.DeprivationMask ?? 0)
+                    : null;
                 if (full is null)
                 {
                     Assert.Throws<ArgumentException>(() => HouseholdClassifier.Decide(facts, standard, Households.ReviewDate));
+                    Assert.Null(compiledScore);
+                    Assert.NotNull(HouseholdClassifier.CannotClassifyReason(facts, standard));
                     return;
                 }
+
+                Assert.Null(HouseholdClassifier.CannotClassifyReason(facts, standard));
+                if (full.Basis == IncomeBasis.B1Score)
+                {
+                    Assert.Equal(table, standard.B1ScoreTable?.Value);
+                    Assert.Equal(full.Category, compiledScore);
+                }
+
+                var outcome = HouseholdClassifier.DecideFully(facts, standard, Households.ReviewDate);
+                Assert.Equal(full.PessimisticCategory, outcome.PessimisticCategory);
+                Assert.Equal(full.UnansweredMask, outcome.UnansweredMask);
+                Assert.True(full.PessimisticCategory <= full.Category);
 
                 var (category, mask) = HouseholdClassifier.Decide(facts, standard, Households.ReviewDate);
                 Assert.Equal(full.Category, category);

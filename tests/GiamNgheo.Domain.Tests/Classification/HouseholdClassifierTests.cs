@@ -183,6 +183,71 @@ public class HouseholdClassifierTests
         Assert.False(result.IsComplete);
     }
 
+    /// <summary>
+    /// domain-vietnam.md §12.2: a B1 score is compared only with thresholds of the table it was taken under. A TT 07/2021
+    /// score of 130 (poor by the NĐ 07 scale when deprived) is never read on the TT 17/2016 scale of QĐ 59, and the
+    /// reverse; the reason says why in Vietnamese.
+    /// </summary>
+    [Theory]
+    [InlineData("QD59_2015", ScoreTables.Tt07Of2021)]
+    [InlineData("ND07_2021", ScoreTables.Tt17Of2016)]
+    [InlineData("QD59_2015", null)]
+    public void Classify_B1ScoreOfAnotherTable_IsNeverCompared(string code, string? table)
+    {
+        var standard = StandardCatalog.Get(code);
+        var facts = Households.WithScore(standard, AreaType.Rural, 130, 3) with { B1ScoreTable = table };
+        var ex = Assert.Throws<ArgumentException>(() => HouseholdClassifier.Classify(facts, standard, Households.ReviewDate));
+        Assert.StartsWith($"Không phân loại được theo chuẩn {code}", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ex.Message.Split(" (Parameter")[0], HouseholdClassifier.CannotClassifyReason(facts, standard));
+        Assert.Throws<ArgumentException>(() => HouseholdClassifier.Decide(facts, standard, Households.ReviewDate));
+        Assert.Null(CompiledStandard.Compile(standard).CategorizeScore(130, table, AreaType.Rural, 0b111));
+    }
+
+    [Fact]
+    public void Classify_B1ScoreOfTheSameTable_IsCompared()
+    {
+        var facts = Households.WithScore(Qd59, AreaType.Rural, 130, 3) with { B1ScoreTable = ScoreTables.Tt17Of2016 };
+        Assert.Equal(HouseholdCategory.Poor, HouseholdClassifier.Classify(facts, Qd59, Households.ReviewDate).Category);
+        Assert.Equal(HouseholdCategory.Poor, CompiledStandard.Compile(Qd59).CategorizeScore(130, ScoreTables.Tt17Of2016, AreaType.Rural, 0b111));
+        var nd07 = Households.WithScore(Nd07, AreaType.Rural, 130, 3) with { B1ScoreTable = ScoreTables.Tt07Of2021 };
+        Assert.Equal(HouseholdCategory.Poor, HouseholdClassifier.Classify(nd07, Nd07, Households.ReviewDate).Category);
+    }
+
+    /// <summary>Measured income is used whatever table a score would belong to: the mismatch only bars the score.</summary>
+    [Fact]
+    public void Classify_IncomeAndScoreOfAnotherTable_UsesIncome()
+    {
+        var facts = Households.WithIncome(Qd59, AreaType.Rural, 650_000, 0) with { B1Score = 300, B1ScoreTable = ScoreTables.Tt07Of2021 };
+        var result = HouseholdClassifier.Classify(facts, Qd59, Households.ReviewDate);
+        Assert.Equal(HouseholdCategory.Poor, result.Category);
+        Assert.Equal(IncomeBasis.Income, result.Basis);
+    }
+
+    /// <summary>
+    /// The QĐ 59-only indicators left unanswered (an NĐ 07 questionnaire): incomplete, counted as not deprived in the
+    /// category and as deprived in the pessimistic category. 800,000 đồng rural with one deprivation: near-poor; with the
+    /// three unknown indicators deprived (4 ≥ 3): poor.
+    /// </summary>
+    [Fact]
+    public void Classify_Qd59OnlyIndicatorsMissing_IncompleteWithPessimisticCategory()
+    {
+        var answers = Qd59.Indicators.Select(i => i.Code)
+            .Where(c => c is not ("health_access" or "telecom_2016" or "information_assets"))
+            .ToDictionary(c => c, c => c == "water");
+        var facts = new HouseholdFacts { Area = AreaType.Rural, IncomePerPersonPerMonth = 800_000, Answers = answers };
+        var result = HouseholdClassifier.Classify(facts, Qd59, Households.ReviewDate);
+        Assert.False(result.IsComplete);
+        Assert.Equal(HouseholdCategory.NearPoor, result.Category);
+        Assert.Equal(HouseholdCategory.Poor, result.PessimisticCategory);
+        Assert.Equal(3, System.Numerics.BitOperations.PopCount(result.UnansweredMask));
+        var outcome = HouseholdClassifier.DecideFully(facts, Qd59, Households.ReviewDate);
+        Assert.Equal(new ClassificationOutcome(result.Category, result.DeprivationMask, result.UnansweredMask, result.PessimisticCategory), outcome);
+
+        var complete = HouseholdClassifier.Classify(facts with { Answers = Households.Answers(Qd59, 1) }, Qd59, Households.ReviewDate);
+        Assert.True(complete.IsComplete);
+        Assert.Equal(complete.Category, complete.PessimisticCategory);
+    }
+
     private static void AssertCategory(PovertyStandard standard, string area, long income, int deprivations, string expected)
     {
         var facts = Households.WithIncome(standard, Households.Area(area), income, deprivations);

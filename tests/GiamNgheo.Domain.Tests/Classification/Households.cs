@@ -21,6 +21,7 @@ internal static class Households
     {
         Area = area,
         B1Score = score,
+        B1ScoreTable = standard.B1ScoreTable?.Value,
         Answers = Answers(standard, deprivations),
     };
 

@@ -49,6 +49,8 @@ public sealed class ReportAggregateEntity
     public bool MultidimensionallyPoor { get; set; }
     /// <summary>Kind Multidimensional: Σ deprivation scores, in billionths (whole numbers sum exactly in SQL).</summary>
     public long ScoreNanos { get; set; }
+    /// <summary>Kind Incomplete: the category of these incomplete households if every unanswered indicator were deprived.</summary>
+    public HouseholdCategory? PessimisticCategory { get; set; }
 }
 
 /// <summary>

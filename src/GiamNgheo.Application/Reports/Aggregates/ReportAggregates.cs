@@ -183,6 +183,14 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             {
                 var unit = new ReportUnitInfo(communeCode, communeCode, AdminLevel.Commune, provinceCode, provinceCode);
                 var households = await loader.LoadRowsAsync(unit, year, standard, includeMembers: false, listedOnly: false, ct);
+                var incomplete = await IncompleteAsync(communeCode, year, standardCode, ct);
+                if (incomplete.Count > 0)
+                {
+                    households = [.. households.Select(h => h.Category is not null && incomplete.TryGetValue(h.HouseholdId, out var pessimistic)
+                        ? h with { Incomplete = true, PessimisticCategory = pessimistic }
+                        : h)];
+                }
+
                 var weights = IndicatorWeights.NestedEqual(standard);
                 var score = new ReportDeprivationScore(weights.Codes.Zip(weights.Weights).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal), AlkireFoster.DefaultCutoff(standard));
                 rows.AddRange(PackDeprivations(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false))));
@@ -292,7 +300,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         new("Causes", BulkType.Int4), new("Deprived", BulkType.Text), new("Households", BulkType.Int4), new("Persons", BulkType.Int4),
         new("PreviousPersons", BulkType.Int4), new("PersonsGrown", BulkType.Int4), new("PersonsShrunk", BulkType.Int4), new("Children", BulkType.Int4),
         new("ChildrenHealthDeprived", BulkType.Int4), new("ChildrenEducationDeprived", BulkType.Int4), new("MultidimensionallyPoor", BulkType.Bool),
-        new("ScoreNanos", BulkType.BigInt),
+        new("ScoreNanos", BulkType.BigInt), new("PessimisticCategory", BulkType.SmallInt),
     ];
 
     /// <summary>Writes the rows with the bulk path (prepared INSERT / binary COPY) inside the current transaction.</summary>
@@ -307,6 +315,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             r.Category is { } c ? (short)c : null, r.PreviousCategory is { } p ? (short)p : null, r.EscapedPoorEarlier, r.EscapedNearPoorEarlier,
             (int)r.Groups, r.HeadEthnicityCode, r.Recognised, (short)r.Source, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
             r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
+            r.PessimisticCategory is { } pc ? (short)pc : null,
         }), ct);
         await bulk.FinishIdsAsync(table, ct);
     }
@@ -324,6 +333,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         Kind = a.Kind,
         Category = a.Key.Category,
         PreviousCategory = a.Key.PreviousCategory,
+        PessimisticCategory = a.Key.PessimisticCategory,
         EscapedPoorEarlier = a.Key.EscapedPoorEarlierInPeriod,
         EscapedNearPoorEarlier = a.Key.EscapedNearPoorEarlierInPeriod,
         Groups = a.Key.Groups,
@@ -450,6 +460,29 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
                 ScoreSum = r.ScoreNanos / ScoreScale,
             }]);
 
+        await ReadKindAsync(ReportAggregateKind.Incomplete,
+            r => new { UnitCode = village ? r.VillageCode : r.CommuneCode, r.Category, r.PessimisticCategory, r.Households, r.Persons },
+            r => [new ReportAggregate
+            {
+                Kind = ReportAggregateKind.Incomplete,
+                Key = new ReportHousehold
+                {
+                    HouseholdId = 0, UnitCode = Unit(r.UnitCode), Category = r.Category, Incomplete = true, PessimisticCategory = r.PessimisticCategory,
+                },
+                Households = r.Households,
+                Persons = r.Persons,
+            }]);
+
         return result;
     }
+
+    /// <summary>
+    /// Incomplete classifications of a commune for a year and standard: household → pessimistic category (additive to the
+    /// report rows, so the rows' loader stays as it is).
+    /// </summary>
+    private async Task<Dictionary<long, HouseholdCategory>> IncompleteAsync(string communeCode, int year, string standardCode, CancellationToken ct) =>
+        await db.HouseholdClassifications.AsNoTracking()
+            .Where(c => c.CommuneCode == communeCode && c.Year == year && c.StandardCode == standardCode && c.Incomplete)
+            .Select(c => new { c.HouseholdId, c.PessimisticCategory })
+            .ToDictionaryAsync(c => c.HouseholdId, c => c.PessimisticCategory, ct);
 }

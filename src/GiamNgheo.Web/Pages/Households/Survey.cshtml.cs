@@ -41,7 +41,7 @@ public sealed class SurveyModel(HouseholdQueries households, SurveyCommands surv
         {
             Input = new SurveyForm
             {
-                Year = s.Year, SurveyDate = s.SurveyDate, ScreenedOut = s.ScreenedOut, IncomePerCapita = s.IncomePerCapita, B1Score = s.B1Score,
+                Year = s.Year, SurveyDate = s.SurveyDate, ScreenedOut = s.ScreenedOut, IncomePerCapita = s.IncomePerCapita, B1Score = s.B1Score, B1ScoreTable = s.B1ScoreTable,
                 OtherCause = s.OtherCause, Causes = s.Causes, Needs = s.Needs, Version = s.Version,
             };
             Answers = SurveyAnswers.Parse(s.Answers).ToDictionary(a => a.Key, a => (string?)(a.Value ? "true" : "false"));
@@ -73,7 +73,7 @@ public sealed class SurveyModel(HouseholdQueries households, SurveyCommands surv
         var input = new SurveyInput
         {
             Year = Input.Year, SurveyDate = Input.SurveyDate, ScreenedOut = Input.ScreenedOut, IncomePerCapita = Input.IncomePerCapita,
-            B1Score = Input.B1Score, Causes = causes, Needs = needs, OtherCause = Input.OtherCause, Version = Input.Version,
+            B1Score = Input.B1Score, B1ScoreTable = Input.B1ScoreTable, Causes = causes, Needs = needs, OtherCause = Input.OtherCause, Version = Input.Version,
             Answers = Answers.Where(a => a.Value is "true" or "false").ToDictionary(a => a.Key, a => a.Value == "true", StringComparer.Ordinal),
         };
         if (ModelState.IsValid)
@@ -104,6 +104,8 @@ public sealed class SurveyForm
     public bool ScreenedOut { get; set; }
     public long? IncomePerCapita { get; set; }
     public int? B1Score { get; set; }
+    /// <summary>TT17_2016 | TT07_2021; empty = the default of the review year.</summary>
+    public string? B1ScoreTable { get; set; }
     public string? OtherCause { get; set; }
     public PovertyCauses Causes { get; set; }
     public SupportNeeds Needs { get; set; }

@@ -45,7 +45,7 @@ public sealed class SurveyModel(ReviewQueries queries, ReviewCommands commands, 
         {
             Input = new SurveyForm
             {
-                Year = s.Year, SurveyDate = s.SurveyDate, ScreenedOut = s.ScreenedOut, IncomePerCapita = s.IncomePerCapita, B1Score = s.B1Score,
+                Year = s.Year, SurveyDate = s.SurveyDate, ScreenedOut = s.ScreenedOut, IncomePerCapita = s.IncomePerCapita, B1Score = s.B1Score, B1ScoreTable = s.B1ScoreTable,
                 OtherCause = s.OtherCause, Causes = s.Causes, Needs = s.Needs, Version = s.Version,
             };
             Answers = SurveyAnswers.Parse(s.Answers).ToDictionary(a => a.Key, a => (string?)(a.Value ? "true" : "false"));
@@ -76,7 +76,7 @@ public sealed class SurveyModel(ReviewQueries queries, ReviewCommands commands, 
         var input = new SurveyInput
         {
             Year = rh.Year, SurveyDate = Input.SurveyDate, ScreenedOut = Input.ScreenedOut, IncomePerCapita = Input.IncomePerCapita,
-            B1Score = Input.B1Score, Causes = causes, Needs = needs, OtherCause = Input.OtherCause, Version = Input.Version,
+            B1Score = Input.B1Score, B1ScoreTable = Input.B1ScoreTable, Causes = causes, Needs = needs, OtherCause = Input.OtherCause, Version = Input.Version,
             Answers = Answers.Where(a => a.Value is "true" or "false").ToDictionary(a => a.Key, a => a.Value == "true", StringComparer.Ordinal),
         };
         if (ModelState.IsValid)

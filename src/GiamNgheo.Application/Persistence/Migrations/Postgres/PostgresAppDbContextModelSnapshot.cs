@@ -708,6 +708,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<int>("PersonsShrunk")
                         .HasColumnType("integer");
 
+                    b.Property<byte?>("PessimisticCategory")
+                        .HasColumnType("smallint");
+
                     b.Property<byte?>("PreviousCategory")
                         .HasColumnType("smallint");
 
@@ -1974,6 +1977,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1981,6 +1987,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
+
+                    b.Property<byte>("PessimisticCategory")
+                        .HasColumnType("smallint");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -2029,6 +2038,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<int?>("B1Score")
                         .HasColumnType("integer");
+
+                    b.Property<string>("B1ScoreTable")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("Causes")
                         .HasColumnType("integer");

@@ -661,6 +661,9 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<int>("PersonsShrunk")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte?>("PessimisticCategory")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte?>("PreviousCategory")
                         .HasColumnType("INTEGER");
 
@@ -1843,11 +1846,17 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegacyCommuneCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("PessimisticCategory")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProvinceCode")
@@ -1892,6 +1901,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("B1Score")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("B1ScoreTable")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Causes")
                         .HasColumnType("INTEGER");
