@@ -30,20 +30,22 @@ public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader)
         await using var snapshot = await ReportReads.BeginAsync(db, ct);
         var province = unit.Level == AdminLevel.Province;
         var listed = (await loader.LoadStatusesAsync(unit, year, standard, ct)).Where(s => s.Current?.Status.IsListed == true).ToList();
+        // One collection parameter (json_each on SQLite, an array on PostgreSQL): EF 10 otherwise binds one parameter per
+        // id, and a province list passes SQLite's limit of 32,766 variables.
         var ids = listed.Select(s => s.Id).ToList();
 
         var needs = new Dictionary<(long, int), SupportNeeds>();
         var lines = new Dictionary<long, List<ReportMember>>(listed.Count);
         if (ids.Count > 0)
         {
-            foreach (var n in await db.HouseholdSurveys.AsNoTracking().Where(s => ids.Contains(s.HouseholdId) && s.Year <= year)
+            foreach (var n in await db.HouseholdSurveys.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.HouseholdId) && s.Year <= year)
                          .Select(s => new { s.HouseholdId, s.Year, s.Needs }).ToListAsync(ct))
             {
                 needs[(n.HouseholdId, n.Year)] = n.Needs;
             }
 
             var text = await MemberText.LoadAsync(db, ct);
-            foreach (var m in await db.Members.AsNoTracking().Where(m => ids.Contains(m.HouseholdId))
+            foreach (var m in await db.Members.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.HouseholdId))
                          .Select(m => new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead }).ToListAsync(ct))
             {
                 if (!lines.TryGetValue(m.HouseholdId, out var list))
