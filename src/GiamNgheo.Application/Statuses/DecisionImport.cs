@@ -350,7 +350,7 @@ public sealed class DecisionImport(AppDbContext db)
 
     private static bool TryCategory(string? text, out HouseholdCategory category)
     {
-        if (HouseholdCategory.TryParse(text, out category))
+        if (HouseholdCategoryCodes.TryParse(text, out category))
         {
             return true;
         }

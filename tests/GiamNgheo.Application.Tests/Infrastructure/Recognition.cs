@@ -14,7 +14,7 @@ namespace GiamNgheo.Application.Tests.Infrastructure;
 internal static class Recognition
 {
     public static async Task<long> RecogniseAsync(AppDbContext ctx, IReadOnlyCollection<long> householdIds, int year, DateOnly signedOn, CampaignKind kind,
-        string number, string standard = "ND07_2021")
+        string number, string standard = "ND07_2021", bool writeStatuses = true)
     {
         var first = await ctx.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).Select(h => new { h.ProvinceCode, h.CommuneCode }).FirstAsync();
         var campaign = new ReviewCampaignEntity
@@ -42,8 +42,18 @@ internal static class Recognition
             row.DecisionId = decision.Id;
         }
 
-        await new HouseholdStatusWriter(ctx).StageAsync(decision, kind, householdIds, default);
+        if (writeStatuses)
+        {
+            await new HouseholdStatusWriter(ctx).StageAsync(decision, kind, householdIds, default);
+        }
+
         await ctx.SaveChangesAsync();
+        if (writeStatuses)
+        {
+            // As ReviewCommands.DecideAsync does: the entitlements follow the decision at once.
+            await GiamNgheo.Application.Support.GapRefresh.RefreshGapsAsync(ctx, householdIds, default);
+        }
+
         return decision.Id;
     }
 }

@@ -3,6 +3,7 @@ using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Statuses;
 using GiamNgheo.Application.Support;
+using GiamNgheo.Application.Surveys;
 using GiamNgheo.Application.Tests.Infrastructure;
 using GiamNgheo.Application.Tests.Support;
 using GiamNgheo.Domain.Classification;
@@ -36,6 +37,7 @@ public class RecognisedStatusTests
     public async Task Gaps_On31DecemberAnd1January_FollowTheRecognisedList(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
+        At(db, 2025, 12, 31);
         // Recognised near-poor by the 2024 periodic list, recognised poor by the 2025 periodic list (signed 10/12/2025).
         var listed = await CreateAsync(db, "Lò Văn Một", "011085000011");
         await SupportFixture.ClassifyAsync(db, listed, HouseholdCategory.NearPoor, "health_insurance", 2024, recognised: false);
@@ -169,5 +171,46 @@ public class RecognisedStatusTests
         Assert.All(again.Errors, e => Assert.Contains("đã được công nhận theo quyết định số", e.Message, StringComparison.Ordinal));
         var decisions = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().RecognitionDecisions.CountAsync());
         Assert.Equal(2, decisions);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MigrationBackfill_DecidedClassification_BecomesFrozenStatuses(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var h = await CreateAsync(db, "Vàng Văn Lử", "011085000041");
+        await SupportFixture.ClassifyAsync(db, h, HouseholdCategory.Poor, "health_insurance", 2025, recognised: false);
+        var decisionId = await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            ctx.HouseholdClassifications.Add(new HouseholdClassificationEntity
+            {
+                HouseholdId = h.Id, ProvinceCode = h.ProvinceCode, CommuneCode = h.CommuneCode, Year = 2025, StandardCode = "QD59_2015",
+                Category = HouseholdCategory.NearPoor, MemberCount = 1, ComputedAtUtc = new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            await ctx.SaveChangesAsync();
+            // A decision recorded before the statuses existed: classification rows carry it, no status row.
+            return await Recognition.RecogniseAsync(ctx, [h.Id], 2025, new DateOnly(2025, 12, 10), CampaignKind.Periodic, "7/QĐ-UBND", writeStatuses: false);
+        });
+
+        var rows = await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            var sql = ctx.Database.IsSqlite()
+                ? GiamNgheo.Application.Persistence.Migrations.Sql.StatusBackfillSql.Sqlite(true)
+                : GiamNgheo.Application.Persistence.Migrations.Sql.StatusBackfillSql.Postgres(true);
+            await ctx.Database.ExecuteSqlRawAsync(sql);
+            return await ctx.HouseholdStatuses.AsNoTracking().OrderBy(s => s.StandardCode).ToListAsync();
+        });
+
+        Assert.Equal(2, rows.Count);
+        var legal = rows.Single(r => r.StandardCode == "ND07_2021");
+        Assert.Equal((HouseholdCategory.Poor, true, decisionId, true, new DateOnly(2025, 12, 10), new DateOnly(2026, 1, 1)),
+            (legal.Category, legal.Recognised, legal.DecisionId, legal.Periodic, legal.SignedOn, legal.PolicyFrom));
+        Assert.Equal((h.Code, "Vàng Văn Lử", "health_insurance", "migration"), (legal.HouseholdCode, legal.HeadName, legal.Deprived, legal.Source));
+        var parallel = rows.Single(r => r.StandardCode == "QD59_2015");
+        Assert.Equal((HouseholdCategory.NearPoor, false), (parallel.Category, parallel.Recognised));
+        var inForce = await db.RunAsync(sp => sp.GetRequiredService<HouseholdStatusQueries>().InForceAsync([h.Id], "ND07_2021", new DateOnly(2026, 1, 1), default));
+        Assert.Equal(("7/QĐ-UBND", HouseholdCategory.Poor), (inForce[h.Id].DecisionNumber!, inForce[h.Id].Status.Category));
     }
 }
