@@ -58,6 +58,19 @@ public sealed record Dashboard(
     /// the date, by status source); null when there is no data.
     /// </summary>
     public ReportBase? Base { get; init; }
+    /// <summary>Per standard, the year's incomplete households and the poor rate both ways (empty when none is incomplete).</summary>
+    public IReadOnlyList<StandardCompleteness> Completeness { get; init; } = [];
+}
+
+/// <summary>
+/// The households of <see cref="Dashboard.Year"/> whose classification under a standard is incomplete (docs/standards.md,
+/// completeness rule) and what they do to the poor rate: <see cref="Range"/> optimistic (as counted) and pessimistic.
+/// </summary>
+public sealed record StandardCompleteness(string StandardCode, long Households, CompletenessRange Range)
+{
+    public decimal? PoorRateOptimistic => CompletenessRange.Rate(Range.PoorOptimistic, Households);
+    public decimal? PoorRatePessimistic => CompletenessRange.Rate(Range.PoorPessimistic, Households);
+    public string? SentenceVi => Range.SentenceVi(StandardCode, Households);
 }
 
 /// <summary>
@@ -182,9 +195,24 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         var smallCells = db.CurrentUser.IsInRole(Roles.Leader) && !province;
         var counted = counts.Where(c => c.Year == y && c.StandardCode == mainCode).Select(c => (c.Source, (long)c.Count)).ToList();
         var resident = counted.Count == 0 ? null : ReportBase.From(loader.ReportingDate(y), counted);
+        // Completeness (additive): the incomplete households of the year per standard and the poor rate both ways.
+        var incompleteRows = db.ReportAggregates.AsNoTracking().CommuneTotals(true).Where(a => a.Kind == ReportAggregateKind.Incomplete && a.Year == y && a.Category != null);
+        incompleteRows = province ? incompleteRows.Where(c => c.ProvinceCode == unitCode) : incompleteRows.Where(c => c.CommuneCode == unitCode);
+        var incomplete = await incompleteRows.GroupBy(a => new { a.StandardCode, a.Category, a.PessimisticCategory })
+            .Select(g => new { g.Key.StandardCode, g.Key.Category, g.Key.PessimisticCategory, Households = g.Sum(a => a.Households) }).ToListAsync(ct);
+        var completeness = incomplete.GroupBy(i => i.StandardCode).Select(g =>
+        {
+            var year = counts.Where(c => c.StandardCode == g.Key && c.Year == y).ToList();
+            return new StandardCompleteness(g.Key, year.Sum(c => (long)c.Count), CompletenessRange.From(
+                year.Where(c => c.Category == HouseholdCategory.Poor).Sum(c => (long)c.Count),
+                year.Where(c => c.Category == HouseholdCategory.NearPoor).Sum(c => (long)c.Count),
+                g.Select(i => (i.Category!.Value, i.PessimisticCategory ?? i.Category!.Value, (long)i.Households))));
+        }).OrderBy(c => c.StandardCode, StringComparer.Ordinal).ToList();
+
         return Result<Dashboard>.Ok(new Dashboard(unit, y, mainCode, trends, targetList, movements, profile, byEthnicity, byGroup, byCause, ranking, smallCells)
         {
             Base = resident,
+            Completeness = completeness,
         });
     }
 

@@ -22,6 +22,15 @@ public sealed record TargetProgress(long Id, string UnitCode, int FromYear, int 
     /// <summary>Communes of the unit with data in the measured year, and how many of them have a recognition decision.</summary>
     public int CommunesMeasured { get; init; }
     public int CommunesWithDecision { get; init; }
+    /// <summary>
+    /// Households of the measured year whose classification under the target's standard is incomplete (an indicator
+    /// unanswered, e.g. the QĐ 59-only ones): <see cref="TargetProgress.Actual"/> counts them as not deprived.
+    /// </summary>
+    public long Incomplete { get; init; }
+    /// <summary>The rate (or count) if every unanswered indicator were deprived: the range is [Actual – ActualPessimistic].</summary>
+    public decimal? ActualPessimistic { get; init; }
+    /// <summary>The sentence the page shows beside the actual when households are incomplete (null otherwise).</summary>
+    public string? CompletenessVi { get; init; }
 
     /// <summary>The reporting date of the measured year and its denominator (households resident on it, by status source).</summary>
     public ReportBase? Base { get; init; }
@@ -177,6 +186,9 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
         var communes = 0;
         var withDecision = 0;
         ReportBase? baseOfYear = null;
+        long incompleteCount = 0;
+        decimal? pessimisticActual = null;
+        string? completenessVi = null;
         if (t.Kind != TargetKind.Custom && t.StandardCode is not null)
         {
             // From the commune-total aggregate rows: per commune and year, the households by category (this year's and
@@ -210,6 +222,23 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
                         var total = facts.Where(f => f.Year == y).Sum(f => f.Households);
                         var hits = facts.Where(f => f.Year == y && f.Category == category && Counts(f.CommuneCode, f.Year, f.Source)).Sum(f => f.Households);
                         actual = total == 0 ? null : Math.Round(hits * 100m / total, 2, MidpointRounding.AwayFromZero);
+                        // Never a silent single number: the incomplete households and the rate if their unanswered indicators were deprived.
+                        var incompleteRows = db.ReportAggregates.AsNoTracking().CommuneTotals(true)
+                            .Where(a => a.Kind == ReportAggregateKind.Incomplete && a.StandardCode == standardCode && a.Year == y && a.Category != null);
+                        incompleteRows = t.UnitLevel == AdminLevel.Province ? incompleteRows.Where(a => a.ProvinceCode == code) : incompleteRows.Where(a => a.CommuneCode == code);
+                        var incomplete = (await incompleteRows.Select(a => new { a.Category, a.PessimisticCategory, a.Households }).ToListAsync(ct))
+                            .Select(a => (a.Category!.Value, a.PessimisticCategory ?? a.Category!.Value, (long)a.Households)).ToList();
+                        var range = CompletenessRange.From(
+                            t.Kind == TargetKind.PoorRate ? hits : 0, t.Kind == TargetKind.NearPoorRate ? hits : 0, incomplete);
+                        incompleteCount = range.Incomplete;
+                        pessimisticActual = CompletenessRange.Rate(t.Kind == TargetKind.PoorRate ? range.PoorPessimistic : range.NearPoorPessimistic, total);
+                        completenessVi = t.Kind == TargetKind.PoorRate ? range.SentenceVi(standardCode, total) : null;
+                        if (t.Kind == TargetKind.NearPoorRate && range.Incomplete > 0)
+                        {
+                            completenessVi = $"{Domain.Common.VietnameseNumber.Format(range.Incomplete)} hộ chưa đủ thông tin theo {standardCode}; tỷ lệ hộ cận nghèo "
+                                + $"trong khoảng [{CompletenessRange.FormatPercent(actual ?? 0)} – {CompletenessRange.FormatPercent(pessimisticActual ?? 0)}].";
+                        }
+
                         break;
                     case TargetKind.EscapedPoverty:
                         actual = facts.Where(f => f.Year >= t.FromYear && f.Year <= y && f.PreviousCategory == HouseholdCategory.Poor && f.Category != HouseholdCategory.Poor
@@ -235,6 +264,9 @@ public sealed class TargetService(AppDbContext db, ReportDataLoader loader, Repo
             CommunesMeasured = communes,
             CommunesWithDecision = withDecision,
             Base = baseOfYear,
+            Incomplete = incompleteCount,
+            ActualPessimistic = incompleteCount > 0 ? pessimisticActual : actual,
+            CompletenessVi = completenessVi,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
 using Sylvan.Data.Csv;
@@ -19,6 +20,10 @@ internal sealed class HouseholdCsvReader : IDisposable
     public const string AreaColumn = "area";
     public const string IncomeColumn = "income";
     public const string ScoreColumn = "b1_score";
+    /// <summary>Optional: the score table of <c>b1_score</c> (TT17_2016 | TT07_2021); empty = by <c>review_year</c>, else TT07_2021.</summary>
+    public const string ScoreTableColumn = "b1_score_table";
+    /// <summary>Optional: the review year, only for the default score table.</summary>
+    public const string ReviewYearColumn = "review_year";
 
     private readonly Stream _stream;
     private readonly CsvDataReader _csv;
@@ -30,6 +35,8 @@ internal sealed class HouseholdCsvReader : IDisposable
     private int _areaCol = -1;
     private int _incomeCol = -1;
     private int _scoreCol = -1;
+    private int _tableCol = -1;
+    private int _yearCol = -1;
     private int _groupCol = -1;
     private int _weightCol = -1;
     private IndicatorColumn[] _indicatorColumns = [];
@@ -202,6 +209,8 @@ internal sealed class HouseholdCsvReader : IDisposable
             _areaCol = Require(AreaColumn);
             _incomeCol = ordinals.GetValueOrDefault(IncomeColumn, -1);
             _scoreCol = ordinals.GetValueOrDefault(ScoreColumn, -1);
+            _tableCol = ordinals.GetValueOrDefault(ScoreTableColumn, -1);
+            _yearCol = ordinals.GetValueOrDefault(ReviewYearColumn, -1);
             if (_incomeCol < 0 && _scoreCol < 0)
             {
                 Errors.Add(1, IncomeColumn, "thiếu cột thu nhập (income) hoặc điểm B1 (b1_score)");
@@ -280,11 +289,18 @@ internal sealed class HouseholdCsvReader : IDisposable
             if (int.TryParse(score, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 B1Score = value;
+                var table = ScoreTable();
                 foreach (var standard in _standards)
                 {
                     if (standard.ScoreLinesFor(Area) is null)
                     {
                         Errors.Add(Line, ScoreColumn, $"chuẩn {standard.Code} chưa có ngưỡng điểm B1; cần thu nhập (income)");
+                    }
+                    else if (table is not null && !HouseholdClassifier.TakesScore(standard, Area, table))
+                    {
+                        // docs/standards.md §1.1: a score is compared only with thresholds of its own table.
+                        Errors.Add(Line, ScoreColumn, $"điểm B1 chấm theo bảng {table}, ngưỡng điểm của chuẩn {standard.Code} thuộc bảng "
+                            + $"{standard.B1ScoreTable?.Value ?? "không rõ"}: hai thang điểm khác nhau, không so được; cần thu nhập (income)");
                     }
                 }
             }
@@ -297,6 +313,36 @@ internal sealed class HouseholdCsvReader : IDisposable
         {
             Errors.Add(Line, IncomeColumn, "thiếu thu nhập (income) hoặc điểm B1 (b1_score)");
         }
+    }
+
+    /// <summary>The row's B1 score table: the cell; else the default of the row's review year; else TT07_2021. Null after an error.</summary>
+    private string? ScoreTable()
+    {
+        var cell = _tableCol >= 0 ? _csv.GetFieldSpan(_tableCol) : default;
+        if (!cell.IsWhiteSpace())
+        {
+            if (ScoreTables.TryParse(cell.ToString(), out var code) && ScoreTables.Known.Contains(code))
+            {
+                return code;
+            }
+
+            Errors.Add(Line, ScoreTableColumn, $"bảng điểm B1 phải là {string.Join(" hoặc ", ScoreTables.Known)}, nhận được \"{cell}\"");
+            return null;
+        }
+
+        var year = _yearCol >= 0 ? _csv.GetFieldSpan(_yearCol) : default;
+        if (!year.IsWhiteSpace())
+        {
+            if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+            {
+                return ScoreTables.DefaultFor(y);
+            }
+
+            Errors.Add(Line, ReviewYearColumn, $"năm rà soát phải là số nguyên, nhận được \"{year}\"");
+            return null;
+        }
+
+        return ScoreTables.Tt07Of2021;
     }
 
     private void ReadIndicators()

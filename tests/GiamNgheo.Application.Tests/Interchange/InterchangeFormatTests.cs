@@ -9,7 +9,7 @@ public class InterchangeFormatTests
     [Fact]
     public void HouseholdHeader_IsTheContract() =>
         Assert.Equal(
-            "household_code,commune_code,village,address,head_name,area,review_year,income,b1_score," +
+            "household_code,commune_code,village,address,head_name,area,review_year,income,b1_score,b1_score_table," +
             "employment,dependants,nutrition,health_insurance,adult_education,child_schooling,housing_quality," +
             "housing_area,water,sanitation,telecom,information_devices," +
             "adult_education_2016,child_schooling_2016,health_access,telecom_2016,information_assets," +

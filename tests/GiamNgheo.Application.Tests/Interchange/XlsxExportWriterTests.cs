@@ -84,7 +84,7 @@ public class XlsxExportWriterTests
         HouseholdRow[] households =
         [
             Household("03158-000001"),
-            Household("03158-000002", address: string.Empty) with { Income = null, B1Score = 42, Indicators = IndicatorAnswers.None, Causes = PovertyCauses.None, Needs = SupportNeeds.None, Flags = SpecialGroups.None },
+            Household("03158-000002", address: string.Empty) with { Income = null, B1Score = 42, B1ScoreTable = "TT07_2021", Indicators = IndicatorAnswers.None, Causes = PovertyCauses.None, Needs = SupportNeeds.None, Flags = SpecialGroups.None },
         ];
         MemberRow[] members = [Member("03158-000001", 1, RelationToHead.Head), Member("03158-000001", 2), Member("03158-000002", 3, RelationToHead.Head)];
 

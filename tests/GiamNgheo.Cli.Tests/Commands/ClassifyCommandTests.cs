@@ -99,6 +99,40 @@ public sealed class ClassifyCommandTests : IDisposable
         Assert.Equal(["poor", "not_poor"], File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[2]));
     }
 
+    /// <summary>
+    /// docs/standards.md §1.1: a B1 score is compared only with thresholds of its own score table. The same score 130
+    /// under QĐ 59 is near-poor when taken under TT 17/2016, and a line error (no output) when taken under TT 07/2021 —
+    /// by the column, or by default (review year 2025, or no year at all).
+    /// </summary>
+    [Theory]
+    [InlineData(",TT17_2016", true)]
+    [InlineData("2015,", true)]
+    [InlineData(",TT07_2021", false)]
+    [InlineData("2025,", false)]
+    [InlineData(",", false)]
+    public void Run_B1ScoreUnderQd59_OnlyTheTt17TableIsCompared(string yearAndTable, bool compared)
+    {
+        var input = _files.Write("households.csv",
+            "household_id,area,b1_score,review_year,b1_score_table,adult_education_2016,child_schooling_2016,health_access,health_insurance,housing_quality,housing_area,water,sanitation,telecom_2016,information_assets",
+            $"HH1,rural,130,{yearAndTable},0,0,0,0,0,0,1,0,0,0");
+        var output = _files.PathOf("result.csv");
+
+        var exit = ClassifyCommand.Run("QD59_2015", input, output, _out, _err);
+
+        if (compared)
+        {
+            Assert.Equal(0, exit);
+            Assert.Equal(["near_poor"], File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[2]));
+        }
+        else
+        {
+            Assert.NotEqual(0, exit);
+            Assert.Contains("line 2, column b1_score:", _err.ToString(), StringComparison.Ordinal);
+            Assert.Contains("TT07_2021", _err.ToString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
+        }
+    }
+
     [Theory]
     [InlineData("HH2,00001,rural,abc,0,0,0,0,0,0,0,0,0,0,0,0", "column income")]
     [InlineData("HH2,00001,rural,1000000,2,0,0,0,0,0,0,0,0,0,0,0", "column employment")]
