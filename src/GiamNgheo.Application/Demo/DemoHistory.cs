@@ -1,4 +1,5 @@
 using System.Globalization;
+using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Households;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
@@ -99,13 +100,14 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
         var calendar = await settings.CalendarAsync(provinceCode, ct);
         var communes = items.Select(i => i.Household.CommuneCode).Distinct().Order(StringComparer.Ordinal).ToList();
         var legacy = await LegacyDistricts.SingleOldCommunesAsync(db, communes, ct);
+        var areas = await AreaTypeHistory.LoadAsync(db, communes.Concat(legacy.Values), ct);
 
         // The recognised ND07 category of the latest decided year, per household (the "previous list").
         var recognised = new Dictionary<long, HouseholdCategory>();
         var summary = new List<DemoHistoryYear>();
         for (var year = BaselineYear; year <= LastYear; year++)
         {
-            summary.Add(await WriteYearAsync(provinceCode, seed, year, items, communes, legacy, calendar, recognised, ct));
+            summary.Add(await WriteYearAsync(provinceCode, seed, year, items, communes, legacy, areas, calendar, recognised, ct));
         }
 
         return summary;
@@ -160,7 +162,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
 
     private static Band BandOf(Item item, Answers answers, PovertyStandard nd07, int year)
     {
-        var facts = HouseholdClassificationService.Facts(item.Household, Survey(item, answers, year));
+        // The 2025 band (after the reform): the household's registered area is its commune's area then.
+        var facts = HouseholdClassificationService.Facts(item.Household, Survey(item, answers, year), item.Household.AreaType);
         return HouseholdClassifier.Decide(facts, nd07, SurveyDate(item, year)).Category switch
         {
             HouseholdCategory.Poor => Band.Poor,
@@ -258,9 +261,9 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
     // ---------------------------------------------------------------- one review year
 
     private async Task<DemoHistoryYear> WriteYearAsync(string provinceCode, long seed, int year, List<Item> items, List<string> communes,
-        Dictionary<string, string> legacy, WorkingCalendar calendar, Dictionary<long, HouseholdCategory> recognised, CancellationToken ct)
+        Dictionary<string, string> legacy, AreaTypeHistory areas, WorkingCalendar calendar, Dictionary<long, HouseholdCategory> recognised, CancellationToken ct)
     {
-        var rules = ReviewSettings.Rules;
+        var rules = await settings.RulesAsync(provinceCode, ct);
         var active = await standards.ActiveAsync(year, provinceCode, ct);
         var legal = active.First(a => !a.InParallel).Standard;
         var random = new SyntheticRandom((ulong)seed ^ 0xDE40_0000UL, (ulong)year);
@@ -323,7 +326,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
             var survey = Survey(item, item.ByYear[year], year);
             survey.UpdatedAtUtc = now;
             db.HouseholdSurveys.Add(survey);
-            var facts = HouseholdClassificationService.Facts(item.Household, survey);
+            var facts = HouseholdClassificationService.Facts(item.Household, survey,
+                areas.For(item.Household.CommuneCode, legacy.GetValueOrDefault(item.Household.CommuneCode), survey.SurveyDate!.Value, item.Household.AreaType));
             HouseholdClassificationEntity? legalRow = null;
             foreach (var (standard, _) in active)
             {
@@ -436,7 +440,7 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
             }
 
             cr.PostingStart = NextWorkingDay(new DateOnly(year, 11, 24).AddDays(random.Next(5)), calendar);
-            cr.PostingEnd = calendar.EndOfPeriod(cr.PostingStart.Value, rules.PostingWorkingDays);
+            cr.PostingEnd = rules.PostingEnd(calendar, cr.PostingStart.Value);
             var decisionDay = cr.PostingEnd.Value.AddDays(1);
             if (rules.RequiresDistrictConsultation(campaign.StartDate))
             {
@@ -494,9 +498,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
     /// <summary>
     /// The decision step (Mẫu 02) of one commune, as <see cref="ReviewCommands.DecideAsync"/> records it: the decision row,
     /// the commune review pointing at it, and the decision on the legal standard's classification rows of the listed
-    /// households (which locks them). MERGE NOTE: when <c>household_statuses</c> (the append-only snapshot per household ×
-    /// standard × decision) and the stored decision/certificate documents land, call their writers here exactly as
-    /// <c>DecideAsync</c> does — this is the only place the demo history makes a decision.
+    /// households (which locks them), and the statuses it freezes (<see cref="Statuses.HouseholdStatusWriter"/>, as
+    /// <c>DecideAsync</c> does) — this is the only place the demo history makes a decision.
     /// </summary>
     private async Task RecordDecisionAsync(CommuneReviewEntity communeReview, RecognitionDecisionEntity decision,
         IReadOnlyList<HouseholdClassificationEntity> legalRows, CancellationToken ct)
@@ -510,6 +513,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
         }
 
         db.ChangeTracker.DetectChanges();
+        // The statuses the decision freezes, by the same writer as DecideAsync (its documents are frozen at their first print).
+        await new Statuses.HouseholdStatusWriter(db).StageAsync(decision, Domain.Reviews.CampaignKind.Periodic, [.. legalRows.Select(r => r.HouseholdId)], ct, "demo");
     }
 
     private static DateOnly NextWorkingDay(DateOnly day, WorkingCalendar calendar)

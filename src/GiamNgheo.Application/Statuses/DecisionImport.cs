@@ -279,7 +279,8 @@ public sealed class DecisionImport(AppDbContext db)
         foreach (var g in groups)
         {
             var first = g.First();
-            var month = first.Kind == CampaignKind.Periodic ? ReviewSettings.Rules.PeriodicStartMonth : first.SignedOn.Month;
+            var rules = await new ReviewSettings(db).RulesAsync(first.ProvinceCode, ct);
+            var month = first.Kind == CampaignKind.Periodic ? rules.PeriodicStartMonth : first.SignedOn.Month;
             var campaign = new ReviewCampaignEntity
             {
                 ProvinceCode = first.ProvinceCode, Year = first.Year, Month = month, Kind = first.Kind, StartDate = first.SignedOn, EndDate = first.SignedOn,
@@ -290,7 +291,7 @@ public sealed class DecisionImport(AppDbContext db)
             var review = new CommuneReviewEntity
             {
                 CampaignId = campaign.Id, ProvinceCode = first.ProvinceCode, CommuneCode = first.CommuneCode, State = CommuneReviewState.Decided,
-                ReportDeadline = ReviewSettings.Rules.ReportDeadline(first.Kind, first.Year, month),
+                ReportDeadline = rules.ReportDeadline(first.Kind, first.Year, month),
             };
             db.CommuneReviews.Add(review);
             await db.SaveChangesAsync(ct);

@@ -16,8 +16,8 @@ namespace GiamNgheo.Application.Statuses;
 public sealed class HouseholdStatusWriter(AppDbContext db)
 {
     /// <summary>The first day the decision's statuses govern entitlements (review rule <c>periodicPolicyFromNextYear</c>).</summary>
-    public static DateOnly PolicyFrom(bool periodic, int reviewYear, DateOnly signedOn) =>
-        HouseholdStatusRules.PolicyFrom(periodic, reviewYear, signedOn, ReviewSettings.Rules.PeriodicPolicyFromNextYear);
+    public async Task<DateOnly> PolicyFromAsync(string? provinceCode, bool periodic, int reviewYear, DateOnly signedOn, CancellationToken ct) =>
+        HouseholdStatusRules.PolicyFrom(periodic, reviewYear, signedOn, (await new ReviewSettings(db).RulesAsync(provinceCode, ct)).PeriodicPolicyFromNextYear);
 
     /// <summary>Stages the status rows of <paramref name="decision"/> (already saved: its id is set) for the households; returns how many.</summary>
     public async Task<int> StageAsync(RecognitionDecisionEntity decision, CampaignKind kind, IReadOnlyCollection<long> householdIds, CancellationToken ct,
@@ -29,7 +29,8 @@ public sealed class HouseholdStatusWriter(AppDbContext db)
         }
 
         var periodic = kind == CampaignKind.Periodic;
-        var policyFrom = PolicyFrom(periodic, decision.Year, decision.SignedOn);
+        var province = await db.CommuneReviews.AsNoTracking().Where(r => r.Id == decision.CommuneReviewId).Select(r => r.ProvinceCode).FirstOrDefaultAsync(ct);
+        var policyFrom = await PolicyFromAsync(province, periodic, decision.Year, decision.SignedOn, ct);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var count = 0;
         foreach (var chunk in householdIds.Distinct().Chunk(1_000))

@@ -140,7 +140,7 @@ public partial class DemoHistoryTests
     /// One household surveyed for 2026 (a new year, nothing decided) must neither become the dashboard's default year nor
     /// make 2026 read "1 household, 100% poor": every figure counts every resident household with its carried-over status.
     /// </summary>
-    [Theory(Skip = "Needs wp-b (resident-household denominators, default year = latest decided year): remove this Skip when merging.")]
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Seed_OneHouseholdSurveyedFor2026_DashboardStaysOn2025AndCountsEveryHousehold(string provider)
     {

@@ -78,7 +78,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 columns: new[] { "ProvinceCode", "CommuneCode", "StandardCode", "ReviewYear" });
 
             // Decided classifications become frozen statuses (hand-written SQL kept outside the generated code).
-            migrationBuilder.Sql(Sql.StatusBackfillSql.Sqlite(GiamNgheo.Application.Reviews.ReviewSettings.Rules.PeriodicPolicyFromNextYear));
+            migrationBuilder.Sql(Sql.StatusBackfillSql.Sqlite(GiamNgheo.Application.Reviews.ReviewSettings.ShippedRules.PeriodicPolicyFromNextYear));
         }
 
         /// <inheritdoc />
