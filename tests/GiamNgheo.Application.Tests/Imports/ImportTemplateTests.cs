@@ -52,8 +52,8 @@ public class ImportTemplateTests
         var households = Validations(sheets[InterchangeTableReader.HouseholdSheet]);
         Assert.Equal("list", (string)households["F2:F1048576"].Attribute("type")!); // area
         Assert.Equal("'Danh mục'!$A$2:$A$3", households["F2:F1048576"].Element(Main + "formula1")!.Value);
-        Assert.Equal("\"0,1\"", households["J2:J1048576"].Element(Main + "formula1")!.Value); // employment indicator
-        Assert.Equal("\"0,1\"", households["AC2:AC1048576"].Element(Main + "formula1")!.Value); // ethnic_minority flag
+        Assert.Equal("\"0,1\"", households["K2:K1048576"].Element(Main + "formula1")!.Value); // employment indicator (after b1_score, b1_score_table)
+        Assert.Equal("\"0,1\"", households["AD2:AD1048576"].Element(Main + "formula1")!.Value); // ethnic_minority flag
         Assert.Equal("whole", (string)households["G2:G1048576"].Attribute("type")!); // review_year
         Assert.DoesNotContain("A2:A1048576", households.Keys); // household_code is free text
         var members = Validations(sheets[InterchangeTableReader.MemberSheet]);
