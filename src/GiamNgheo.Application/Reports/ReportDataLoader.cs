@@ -169,9 +169,11 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         else
         {
             // A household's facts, as above: a province's rows by the province column, a commune household's all rows.
-            var own = province ? rows.Where(c => c.ProvinceCode == code) : rows;
+            // The probes by household write the province test so that it cannot use the province's index (`+ ""`):
+            // SQLite would otherwise scan the province's earlier rows for every household (and for the rows by id).
+            var own = province ? rows.Where(c => c.ProvinceCode + "" == code) : rows;
             var resident = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
-            var yearRows = own.Where(c => c.Year == year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor));
+            var yearRows = rows.Where(c => c.Year == year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor));
             yearRows = province ? yearRows.Where(c => c.ProvinceCode == code) : yearRows.Where(c => c.CommuneCode == code);
             var onYearList = await (from c in yearRows join h in resident on c.HouseholdId equals h.Id select c.HouseholdId).ToListAsync(ct);
 
