@@ -3,6 +3,7 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Standards;
+using GiamNgheo.Application.Surveys;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
@@ -128,7 +129,20 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
     /// "on the list earlier in the period" flags. A household is counted in the unit (commune, village) it is registered
     /// in now (household moves with history are a later issue). No scope check.
     /// </summary>
-    internal async Task<List<HouseholdStatusRow>> LoadStatusesAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct)
+    internal Task<List<HouseholdStatusRow>> LoadStatusesAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct) =>
+        LoadStatusesAsync(unit, year, standard, listedOnly: false, ct);
+
+    /// <summary>
+    /// As <see cref="LoadStatusesAsync(ReportUnitInfo, int, PovertyStandard, CancellationToken)"/>; with
+    /// <paramref name="listedOnly"/> only the households whose status of the year is poor or near-poor (the detailed
+    /// lists 14–15), found without reading every household of the unit: the year's poor and near-poor classification
+    /// rows of the unit (its covering index), plus a narrow lookup of the resident households of the unit with no row
+    /// in the year whose latest earlier row is poor or near-poor (carried over), or — a commune only — whose row of the
+    /// year is poor or near-poor but written under another commune (moved in). Only these households' registry rows and
+    /// classification rows are then read, and the statuses come from the same rule over the same facts, so the rows
+    /// are those of the full read filtered to the listed ones (one row per household, year and standard: unique index).
+    /// </summary>
+    internal async Task<List<HouseholdStatusRow>> LoadStatusesAsync(ReportUnitInfo unit, int year, PovertyStandard standard, bool listedOnly, CancellationToken ct)
     {
         var standardCode = standard.Code;
         var province = unit.Level == AdminLevel.Province;
@@ -139,18 +153,53 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
 
         var households = db.Households.AsNoTracking();
         households = province ? households.Where(h => h.ProvinceCode == code) : households.Where(h => h.CommuneCode == code);
-        var registry = await households
-            .Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > previousAsOf))
-            .Select(h => new { h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, h.ResidentFrom, h.ResidentUntil })
-            .ToListAsync(ct);
 
         // Every classification row of the standard up to the year: the facts the status rule chooses from. A province
         // reads its rows by the province column; a commune by its households (the rows of a household that moved in were
         // written under its old commune).
         var rows = db.HouseholdClassifications.AsNoTracking().Where(c => c.StandardCode == standardCode && c.Year <= year);
-        var facts = province
-            ? rows.Where(c => c.ProvinceCode == code)
-            : from c in rows join h in db.Households on c.HouseholdId equals h.Id where h.CommuneCode == code select c;
+        IQueryable<HouseholdClassificationEntity> facts;
+        if (!listedOnly)
+        {
+            households = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > previousAsOf));
+            facts = province
+                ? rows.Where(c => c.ProvinceCode == code)
+                : from c in rows join h in db.Households on c.HouseholdId equals h.Id where h.CommuneCode == code select c;
+        }
+        else
+        {
+            // A household's facts, as above: a province's rows by the province column, a commune household's all rows.
+            // The probes by household write the province test so that it cannot use the province's index (`+ ""`):
+            // SQLite would otherwise scan the province's earlier rows for every household (and for the rows by id).
+            var own = province ? rows.Where(c => c.ProvinceCode + "" == code) : rows;
+            var resident = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
+            var yearRows = rows.Where(c => c.Year == year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor));
+            yearRows = province ? yearRows.Where(c => c.ProvinceCode == code) : yearRows.Where(c => c.CommuneCode == code);
+            var onYearList = await (from c in yearRows join h in resident on c.HouseholdId equals h.Id select c.HouseholdId).ToListAsync(ct);
+
+            // No row in the year, and the latest earlier row (any earlier year, as the status rule) poor or near-poor.
+            var carried = resident.Where(h =>
+                !own.Any(c => c.HouseholdId == h.Id && c.Year == year)
+                && own.Any(c => c.HouseholdId == h.Id && c.Year < year
+                    && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor)
+                    && !own.Any(l => l.HouseholdId == h.Id && l.Year > c.Year && l.Year < year)));
+            if (!province)
+            {
+                carried = carried.Concat(resident.Where(h => own.Any(c => c.HouseholdId == h.Id && c.Year == year
+                    && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor) && c.CommuneCode != code)));
+            }
+
+            // One collection parameter (json_each on SQLite, an array on PostgreSQL): EF 10 otherwise binds one
+            // parameter per id, and a province list passes SQLite's limit of 32,766 variables.
+            var ids = onYearList.Concat(await carried.Select(h => h.Id).ToListAsync(ct)).Distinct().ToList();
+            households = households.Where(h => EF.Parameter(ids).Contains(h.Id));
+            facts = own.Where(c => EF.Parameter(ids).Contains(c.HouseholdId));
+        }
+
+        var registry = await households
+            .Select(h => new { h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, h.ResidentFrom, h.ResidentUntil })
+            .ToListAsync(ct);
+
         var byHousehold = new Dictionary<long, List<ClassificationFact>>(registry.Count);
         foreach (var f in await facts.Select(c => new { c.HouseholdId, c.Year, c.Category, c.MemberCount, c.Deprived, c.DecisionId, c.ComputedAtUtc }).ToListAsync(ct))
         {
@@ -184,7 +233,10 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
                 }
             }
 
-            result.Add(new HouseholdStatusRow(h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, current, previous, poorBefore, nearPoorBefore));
+            if (!listedOnly || current?.Status.IsListed == true)
+            {
+                result.Add(new HouseholdStatusRow(h.Id, h.Code, h.Groups, h.CommuneCode, h.VillageCode, current, previous, poorBefore, nearPoorBefore));
+            }
         }
 
         return result;

@@ -76,6 +76,91 @@ public class ResidentDenominatorTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Lists_CarriedOverListedLeftBeforeTheDateNot_SameAsReference(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(db);
+        // R012: poor in 2023, nothing since (carried over from any earlier year); R013: poor in 2024, not poor in 2025
+        // (the latest earlier row carries over: not listed).
+        await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            foreach (var (code, facts) in new[]
+                     {
+                         ("R012", new[] { (2023, HouseholdCategory.Poor) }),
+                         ("R013", new[] { (2024, HouseholdCategory.Poor), (2025, HouseholdCategory.NotPoor) }),
+                     })
+            {
+                var h = new HouseholdEntity { ProvinceCode = "11", CommuneCode = Samples.CommuneA, Code = code, HeadName = "Chủ hộ " + code };
+                h.Members.Add(new MemberEntity
+                {
+                    ProvinceCode = "11", Order = 1, FullName = "Chủ hộ " + code, EthnicityCode = "01", DateOfBirth = new DateOnly(1970, 1, 1),
+                    RelationToHead = RelationToHead.Head, HasHealthInsurance = true,
+                });
+                ctx.Households.Add(h);
+                await ctx.SaveChangesAsync();
+                foreach (var (year, category) in facts)
+                {
+                    ctx.HouseholdClassifications.Add(new HouseholdClassificationEntity
+                    {
+                        HouseholdId = h.Id, ProvinceCode = "11", CommuneCode = h.CommuneCode, Year = year, StandardCode = Nd07, Category = category,
+                        Deprived = "water", MemberCount = 1, ComputedAtUtc = new DateTime(year, 10, 1, 0, 0, 0, DateTimeKind.Utc),
+                    });
+                }
+
+                await ctx.SaveChangesAsync();
+            }
+
+            return 0;
+        });
+        db.User.Become("tinh", Roles.ProvincialOfficer, "11", AdminLevel.Province);
+
+        // Commune A, 2026: R001 (computed), R012 (carried over from 2023) poor; R011 moved away on 01/06/2026: not listed.
+        var poorList = (await Forms(db, Samples.CommuneA, 2026, [15]))[0];
+        var source = poorList.ColumnIndex("source");
+        var codes = poorList.Rows.Select(r => r.Texts[1]).Where(c => c.Length > 0).ToList();
+        Assert.Contains("R001", codes);
+        Assert.Equal("Giữ nguyên từ năm trước", poorList.Rows.Single(r => r.Texts[1] == "R012").Texts[source]);
+        Assert.DoesNotContain("R011", codes);
+        Assert.DoesNotContain("R013", codes);
+        var nearPoorList = (await Forms(db, Samples.CommuneA, 2026, [14]))[0];
+        Assert.Equal("Chưa công nhận", nearPoorList.Rows.Single(r => r.Texts[1] == "R002").Texts[source]);
+
+        // Commune B, 2026: nobody surveyed; M001 and M002 carried over from 2025.
+        var b = await Forms(db, Samples.CommuneB, 2026, [14, 15]);
+        Assert.Equal("Giữ nguyên từ năm trước", b[0].Rows.Single(r => r.Texts[1] == "M002").Texts[source]);
+        Assert.Equal("Giữ nguyên từ năm trước", b[1].Rows.Single(r => r.Texts[1] == "M001").Texts[source]);
+        Assert.DoesNotContain(b.SelectMany(t => t.Rows), r => r.Texts[1] == "M003");
+
+        // 2025: R011 still resident on 31/12/2025, recognised.
+        var list2025 = (await Forms(db, Samples.CommuneA, 2025, [15]))[0];
+        Assert.Equal("Đã công nhận", list2025.Rows.Single(r => r.Texts[1] == "R011").Texts[source]);
+
+        // The list loader gives the reference loader's listed rows, field by field.
+        foreach (var unitCode in new[] { "11", Samples.CommuneA, Samples.CommuneB })
+        {
+            foreach (var year in new[] { 2024, 2025, 2026 })
+            {
+                var (expected, actual) = await db.RunAsync(async sp =>
+                {
+                    var loader = sp.GetRequiredService<ReportDataLoader>();
+                    var unit = (await loader.ResolveUnitAsync(unitCode, year, default))!;
+                    var standard = (await loader.StandardAsync(Nd07, default))!;
+                    var reference = await loader.LoadRowsAsync(unit, year, standard, includeMembers: true, listedOnly: true, default);
+                    var lists = await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit, year, standard, default);
+                    return (reference.Select(Describe).ToList(), lists.Select(Describe).ToList());
+                });
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        static string Describe(ReportHousehold h) => string.Join("|",
+            h.HouseholdId, h.HouseholdCode, h.UnitCode, h.Category, h.Source, h.Recognised, h.PreviousCategory, h.EscapedPoorEarlierInPeriod,
+            h.EscapedNearPoorEarlierInPeriod, h.Groups, h.Needs, string.Join(";", h.Members.OrderBy(m => m.Order)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Movements_HouseholdLeftBeforeTheDate_OtherDecreaseAndBalanced(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
