@@ -92,8 +92,30 @@ public sealed class ReportService(
         // Every form states its date and denominator: the households resident on the reporting date, by status source.
         var baseRows = counts.Count > 0 ? rows : await aggregates.ReadAsync(resolved, year, standardCode, [ReportAggregateKind.Households], ct);
         var baseVi = ReportBase.From(loader.ReportingDate(year), baseRows).ToVietnamese();
+        // Never a silent single number (docs/standards.md, completeness): the households an indicator of the standard was
+        // not answered for, and the poor rate both ways, on every form of the set.
+        var completenessRows = counts.Count > 0 ? rows
+            : await aggregates.ReadAsync(resolved, year, standardCode, [ReportAggregateKind.Households, ReportAggregateKind.Incomplete], ct);
+        var sentence = Completeness(completenessRows, standardCode);
+        if (sentence is not null)
+        {
+            baseVi += " " + sentence;
+        }
+
         var computed = wanted.Select(n => (n <= 13 ? countTables[counts.IndexOf(n)] : builtLists[lists.IndexOf(n)]) with { BaseVi = baseVi }).ToList();
         return Result<ReportSetView>.Ok(new ReportSetView(resolved, year, standardCode, computed, null));
+    }
+
+    /// <summary>The completeness sentence of a unit's year under a standard (null when no household is incomplete).</summary>
+    internal static string? Completeness(IReadOnlyCollection<ReportAggregate> rows, string standardCode)
+    {
+        var households = rows.Where(r => r.Kind == ReportAggregateKind.Households && r.Key.Category is not null).ToList();
+        var range = CompletenessRange.From(
+            households.Where(r => r.Key.Category == Domain.Classification.HouseholdCategory.Poor).Sum(r => r.Households),
+            households.Where(r => r.Key.Category == Domain.Classification.HouseholdCategory.NearPoor).Sum(r => r.Households),
+            rows.Where(r => r.Kind == ReportAggregateKind.Incomplete && r.Key.Category is not null)
+                .Select(r => (r.Key.Category!.Value, r.Key.PessimisticCategory ?? r.Key.Category!.Value, r.Households)));
+        return range.SentenceVi(standardCode, households.Sum(r => r.Households));
     }
 
     public static IReadOnlyList<ReportTable> Snapshot(ReportSetEntity set) =>

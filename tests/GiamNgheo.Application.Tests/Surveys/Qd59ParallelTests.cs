@@ -112,6 +112,9 @@ public class Qd59ParallelTests
         Assert.Equal(50m, qd59.PoorRateOptimistic);
         Assert.Equal(100m, qd59.PoorRatePessimistic);
         Assert.Equal(target.CompletenessVi, qd59.SentenceVi);
+        // Form 1 (and every form of the set, screen and files) carries the same sentence under its denominator.
+        var forms = (await db.RunAsync(sp => sp.GetRequiredService<GiamNgheo.Application.Reports.ReportService>().GetAsync("11", 2025, "QD59_2015", [1, 14], false, default))).Value!;
+        Assert.All(forms.Tables, t => Assert.EndsWith(target.CompletenessVi!, t.BaseVi, StringComparison.Ordinal));
 
         // Answering the three items completes the household: nothing incomplete is left to show.
         var version = (await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdSurveys.SingleAsync(s => s.HouseholdId == a))).Version;
