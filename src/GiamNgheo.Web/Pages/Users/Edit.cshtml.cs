@@ -32,15 +32,7 @@ public sealed class EditModel(UserAdministration administration) : PageModel
                 return NotFound();
             }
 
-            Input = new UserForm
-            {
-                UserName = Current.UserName,
-                FullName = Current.FullName,
-                Position = Current.Position,
-                Role = Current.Role,
-                UnitCode = Current.UnitCode,
-                Version = Current.Version,
-            };
+            Input = UserForm.From(Current);
         }
 
         await LoadAsync(ct);
@@ -97,15 +89,7 @@ public sealed class EditModel(UserAdministration administration) : PageModel
         Current = await administration.GetAsync(Id, ct);
         if (Current is not null)
         {
-            Input = new UserForm
-            {
-                UserName = Current.UserName,
-                FullName = Current.FullName,
-                Position = Current.Position,
-                Role = Current.Role,
-                UnitCode = Current.UnitCode,
-                Version = Current.Version,
-            };
+            Input = UserForm.From(Current);
         }
 
         await LoadAsync(ct);
@@ -120,6 +104,17 @@ public sealed class EditModel(UserAdministration administration) : PageModel
 
     public sealed class UserForm
     {
+        /// <summary>The form as the stored user reads (when editing starts, and after a password reset).</summary>
+        public static UserForm From(UserSummary user) => new()
+        {
+            UserName = user.UserName,
+            FullName = user.FullName,
+            Position = user.Position,
+            Role = user.Role,
+            UnitCode = user.UnitCode,
+            Version = user.Version,
+        };
+
         public string? UserName { get; set; }
         public string? FullName { get; set; }
         public string? Position { get; set; }
