@@ -71,12 +71,15 @@ public sealed class WhatIfQuery(AppDbContext db, StandardRegistry standards)
         try
         {
             var report = WhatIfAnalysis.Compare(facts, from!, to!, new DateOnly(command.Year, 12, 31));
-            var compared = report.Total.Households;
+            var compared = report.Total.Households + report.NotComparable;
+            var notComparable = report.NotComparable > 0
+                ? $"; {VietnameseNumber.Format(report.NotComparable)} hộ có phiếu nhưng một trong hai chuẩn không phân loại được (chỉ có điểm B1 theo bảng điểm khác, chưa có thu nhập đo được), không so sánh."
+                : ".";
             return Result<WhatIfReport>.Ok(report with
             {
                 ResidentHouseholds = resident,
                 BaseVi = string.Create(CultureInfo.InvariantCulture,
-                    $"Tính đến ngày {asOf:dd/MM/yyyy}. Tổng số hộ dân cư: {VietnameseNumber.Format(resident)}; so sánh trên {VietnameseNumber.Format(compared)} hộ có phiếu khảo sát năm {command.Year}; {VietnameseNumber.Format(resident - compared)} hộ còn lại chưa rà soát năm {command.Year}, giữ nguyên phân loại (không tính vào chuyển dịch)."),
+                    $"Tính đến ngày {asOf:dd/MM/yyyy}. Tổng số hộ dân cư: {VietnameseNumber.Format(resident)}; xét {VietnameseNumber.Format(compared)} hộ có phiếu khảo sát năm {command.Year}; {VietnameseNumber.Format(resident - compared)} hộ còn lại chưa rà soát năm {command.Year}, giữ nguyên phân loại (không tính vào chuyển dịch){notComparable}"),
             });
         }
         catch (ArgumentException ex)

@@ -6,6 +6,9 @@ public sealed record WhatIfReport(string FromStandard, string ToStandard, IReadO
     /// <summary>Households resident on the date of the comparison in the scope (the denominator of any rate); 0 when not given.</summary>
     public long ResidentHouseholds { get; init; }
 
+    /// <summary>Households left out because one of the two standards cannot classify them (e.g. only a B1 score of another score table).</summary>
+    public long NotComparable { get; init; }
+
     /// <summary>The date and the denominator, stated in Vietnamese (empty when not given).</summary>
     public string BaseVi { get; init; } = string.Empty;
 }

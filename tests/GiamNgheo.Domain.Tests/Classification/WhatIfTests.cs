@@ -32,6 +32,21 @@ public class WhatIfTests
         Assert.Equal(2, report.Total.Entering(HouseholdCategory.NearPoor));
     }
 
+    /// <summary>
+    /// A household with only a B1 score that one standard cannot take (another score table) is counted apart, not compared,
+    /// and does not fail the comparison of the others.
+    /// </summary>
+    [Fact]
+    public void Compare_ScoreOneStandardCannotTake_CountedAsNotComparable()
+    {
+        var scoreOnly = new HouseholdFacts { Area = AreaType.Rural, B1Score = 130, B1ScoreTable = "TT07_2021", Answers = new Dictionary<string, bool>() };
+        var qd59 = StandardCatalog.Get("QD59_2015");
+        var households = new (string, HouseholdFacts)[] { ("00001", Facts(1_400_000, "water", "sanitation", "employment")), ("00001", scoreOnly) };
+        var report = WhatIfAnalysis.Compare(households, Nd07, qd59, Households.ReviewDate);
+        Assert.Equal(1, report.Total.Households);
+        Assert.Equal(1, report.NotComparable);
+    }
+
     [Fact]
     public void WhatIf_Batch_MatchesTheFactsPath()
     {

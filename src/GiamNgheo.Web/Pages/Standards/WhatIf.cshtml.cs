@@ -18,14 +18,14 @@ public sealed class WhatIfModel(WhatIfQuery whatIf, StandardRegistry registry, H
     [BindProperty(SupportsGet = true)]
     public string To { get; set; } = "ND351_2025";
 
-    public IReadOnlyList<string> Codes { get; private set; } = [];
+    public IReadOnlyList<(string Code, string NameVi, string NameEn)> Codes { get; private set; } = [];
     public WhatIfReport? Report { get; private set; }
     public string? Error { get; private set; }
     public Dictionary<string, string> Names { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Codes = [.. (await registry.AllAsync(ct)).Select(s => s.Standard.Code)];
+        Codes = [.. (await registry.AllAsync(ct)).Select(s => (s.Standard.Code, s.Standard.NameVi, s.Standard.NameEn))];
         var result = await whatIf.ExecuteAsync(new WhatIfCommand(Year, From, To), ct);
         if (result.Status == ResultStatus.Ok)
         {
