@@ -124,6 +124,8 @@ internal sealed class HouseholdCsvReader : IDisposable
             _areaCol = _areaCol,
             _incomeCol = _incomeCol,
             _scoreCol = _scoreCol,
+            _tableCol = _tableCol,
+            _yearCol = _yearCol,
             _indicatorColumns = _indicatorColumns,
             Line = firstLine - 1,
         };

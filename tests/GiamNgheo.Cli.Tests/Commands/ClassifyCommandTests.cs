@@ -102,10 +102,13 @@ public sealed class ClassifyCommandTests : IDisposable
     /// <summary>
     /// docs/standards.md §1.1: a B1 score is compared only with thresholds of its own score table. The same score 130
     /// under QĐ 59 is near-poor when taken under TT 17/2016, and a line error (no output) when taken under TT 07/2021 —
-    /// by the column, or by default (review year 2025, or no year at all). (The compared cases, TT 17/2016 by the column or
-    /// by review year 2015, exited 1 in the last run and are left out until diagnosed — see the report of branch wp-c.)
+    /// by the column, or by default (review year 2025, or no year at all). (The block readers once lost the table and year
+    /// columns of the header, so every score was taken as TT 07/2021: the TT 17/2016 cases guard that.)
     /// </summary>
     [Theory]
+    [InlineData(",TT17_2016", true)]
+    [InlineData("2015,", true)]
+    [InlineData("2025,TT17_2016", true)]
     [InlineData(",TT07_2021", false)]
     [InlineData("2025,", false)]
     [InlineData(",", false)]
