@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Standards.ImportStandardHandler>();
         services.AddScoped<Standards.WhatIfQuery>();
         services.AddScoped<Surveys.HouseholdClassificationService>();
+        services.AddScoped<Surveys.Reclassification>();
         services.AddScoped<Surveys.SurveyCommands>();
         services.AddReviews();
         Statuses.StatusRegistration.AddStatuses(services);

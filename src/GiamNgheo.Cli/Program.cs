@@ -16,4 +16,5 @@ root.Subcommands.Add(ReportsCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(ReviewRulesCommand.Create());
 root.Subcommands.Add(DecisionsCommand.Create());
+root.Subcommands.Add(ReclassifyCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -7,16 +7,23 @@ namespace GiamNgheo.Application.AdminUnits;
 
 public sealed record SetAreaTypeCommand(string CommuneCode, AreaType AreaType, DateOnly EffectiveFrom);
 
-/// <summary>A provincial administrator sets a commune's area type from a date: the current period is closed the day before.</summary>
-public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units)
+/// <summary>The new period and how many stored surveys from its date were classified again (rows changed among them).</summary>
+public sealed record AreaTypeChange(CommuneAreaType Period, long SurveysReclassified, long RowsChanged);
+
+/// <summary>
+/// A provincial administrator sets a commune's area type from a date: the current period is closed the day before, and
+/// every stored survey of the commune dated on or after that day is classified again with the new income line
+/// (<see cref="Surveys.Reclassification"/>; rows set by a decision stay as signed).
+/// </summary>
+public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units, Surveys.Reclassification reclassification)
 {
-    public async Task<Result<CommuneAreaType>> ExecuteAsync(SetAreaTypeCommand command, CancellationToken ct)
+    public async Task<Result<AreaTypeChange>> ExecuteAsync(SetAreaTypeCommand command, CancellationToken ct)
     {
         var user = db.CurrentUser;
         var commune = await units.FindAsync(command.CommuneCode, command.EffectiveFrom, ct);
         if (commune is null || commune.Level != AdminLevel.Commune)
         {
-            return Result<CommuneAreaType>.NotFound();
+            return Result<AreaTypeChange>.NotFound();
         }
 
         var inScope = user.IsInRole(Roles.SystemAdmin)
@@ -24,8 +31,8 @@ public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units)
         if (!inScope)
         {
             return UnitScope.IsAny(user, Roles.Administrators)
-                ? Result<CommuneAreaType>.NotFound()
-                : Result<CommuneAreaType>.Forbidden("Chỉ quản trị viên cấp tỉnh được sửa khu vực của xã.");
+                ? Result<AreaTypeChange>.NotFound()
+                : Result<AreaTypeChange>.Forbidden("Chỉ quản trị viên cấp tỉnh được sửa khu vực của xã.");
         }
 
         var rows = await db.CommuneAreaTypes.Where(a => a.CommuneCode == command.CommuneCode).ToListAsync(ct);
@@ -49,6 +56,7 @@ public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units)
         };
         db.CommuneAreaTypes.Add(created);
         await db.SaveChangesAsync(ct);
-        return Result<CommuneAreaType>.Ok(created);
+        var outcome = await reclassification.RunAsync(new Surveys.ReclassifyScope(command.CommuneCode, command.EffectiveFrom), null, ct);
+        return Result<AreaTypeChange>.Ok(new AreaTypeChange(created, outcome.Surveys, outcome.ChangedRows));
     }
 }

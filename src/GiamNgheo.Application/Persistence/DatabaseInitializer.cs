@@ -14,14 +14,22 @@ namespace GiamNgheo.Application.Persistence;
 /// </summary>
 public sealed class DatabaseInitializer(AppDbContext db, IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>
+    /// The migration after which every stored, undecided classification is computed again once (completeness and the
+    /// pessimistic category under QĐ 59 cannot be derived in SQL): see <see cref="Surveys.Reclassification"/>.
+    /// </summary>
+    public const string ReclassifyAfterMigration = "_CScoreTablesAndCompleteness";
+
     public async Task InitializeAsync(CancellationToken ct = default)
     {
+        var reclassify = false;
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(ct);
             try
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                reclassify = await NeedsReclassificationAsync(ct);
                 await db.Database.MigrateAsync(ct);
             }
             finally
@@ -31,6 +39,7 @@ public sealed class DatabaseInitializer(AppDbContext db, IServiceProvider servic
         }
         else
         {
+            reclassify = await NeedsReclassificationAsync(ct);
             await db.Database.MigrateAsync(ct);
         }
 
@@ -56,5 +65,18 @@ public sealed class DatabaseInitializer(AppDbContext db, IServiceProvider servic
                 }
             }
         }
+
+        if (reclassify && await db.HouseholdSurveys.AnyAsync(ct))
+        {
+            logger.LogInformation("Classifying stored surveys again after migration {Migration}", ReclassifyAfterMigration.TrimStart('_'));
+            var outcome = await new Surveys.Reclassification(db, new Standards.StandardRegistry(db)).RunAsync(new Surveys.ReclassifyScope(),
+                (done, total) => logger.LogInformation("Reclassified {Done} of {Total} surveys", done, total), ct);
+            logger.LogInformation("Reclassified {Surveys} surveys; {Changed} stored classifications changed", outcome.Surveys, outcome.ChangedRows);
+        }
     }
+
+    /// <summary>True when the database already has a schema and <see cref="ReclassifyAfterMigration"/> is about to be applied.</summary>
+    private async Task<bool> NeedsReclassificationAsync(CancellationToken ct) =>
+        (await db.Database.GetAppliedMigrationsAsync(ct)).Any()
+        && (await db.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith(ReclassifyAfterMigration, StringComparison.Ordinal));
 }

@@ -62,7 +62,14 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
     public async Task<IReadOnlyList<StandardResult>> EvaluateAsync(HouseholdEntity household, HouseholdSurveyEntity survey, CancellationToken ct)
     {
         var active = await standards.ActiveAsync(survey.Year, household.ProvinceCode, ct);
-        var facts = Facts(household, survey, await AreaAsync(household, survey, ct));
+        return Evaluate(active, Facts(household, survey, await AreaAsync(household, survey, ct)), survey);
+    }
+
+    /// <summary>The one evaluation of a survey under the standards active in its year (no database; the bulk paths call it).</summary>
+    public static IReadOnlyList<StandardResult> Evaluate(IReadOnlyList<ActiveStandard> active, HouseholdFacts facts, HouseholdSurveyEntity survey)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        ArgumentNullException.ThrowIfNull(survey);
         var asOf = AsOf(survey);
         var results = new List<StandardResult>(active.Count);
         foreach (var (standard, inParallel) in active)
@@ -74,16 +81,13 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
                 continue;
             }
 
-            try
+            if (HouseholdClassifier.CannotClassifyReason(facts, standard) is { } reason)
             {
-                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, HouseholdClassifier.Classify(facts, standard, asOf), null));
+                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, null, reason));
+                continue;
             }
-            catch (ArgumentException)
-            {
-                results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, null,
-                    HouseholdClassifier.CannotClassifyReason(facts, standard)
-                    ?? "Chưa đủ thông tin để phân loại: cần thu nhập bình quân hoặc điểm B1 áp dụng được cho chuẩn này."));
-            }
+
+            results.Add(new StandardResult(standard.Code, standard.NameVi, inParallel, HouseholdClassifier.Classify(facts, standard, asOf), null));
         }
 
         return results;
@@ -102,7 +106,20 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
     {
         var results = await EvaluateAsync(household, survey, ct);
         var existing = await db.HouseholdClassifications.Where(c => c.HouseholdId == household.Id && c.Year == survey.Year).ToListAsync(ct);
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var legacy = survey.Year <= Reports.LegacyDistricts.LastDistrictYear ? await Reports.LegacyDistricts.OldCommuneAsync(db, household, ct) : null;
+        Store(db, household, survey, results, existing, legacy, replaceDecided, db.Clock.GetUtcNow().UtcDateTime);
+        return results;
+    }
+
+    /// <summary>
+    /// The one way stored rows follow an evaluation: a row per standard that classified the survey (a screened-out survey
+    /// stores "not poor"), none for a standard that cannot; rows set by a decision are kept unless
+    /// <paramref name="replaceDecided"/>. Returns how many rows changed category, completeness or deprivations.
+    /// </summary>
+    internal static int Store(AppDbContext db, HouseholdEntity household, HouseholdSurveyEntity survey, IReadOnlyList<StandardResult> results,
+        List<HouseholdClassificationEntity> existing, string? legacyCommune, bool replaceDecided, DateTime nowUtc)
+    {
+        var changed = 0;
         foreach (var result in results)
         {
             var row = existing.SingleOrDefault(c => c.StandardCode == result.StandardCode);
@@ -121,6 +138,8 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
                 if (row is not null)
                 {
                     db.HouseholdClassifications.Remove(row);
+                    existing.Remove(row);
+                    changed++;
                 }
 
                 continue;
@@ -137,20 +156,32 @@ public sealed class HouseholdClassificationService(AppDbContext db, StandardRegi
                     Year = survey.Year,
                 };
                 db.HouseholdClassifications.Add(row);
+                existing.Add(row);
+                changed++;
+            }
+            else
+            {
+                var category = result.Classification?.Category ?? HouseholdCategory.NotPoor;
+                var deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);
+                if (row.Category != category || row.Incomplete != result.Classification is { IsComplete: false }
+                    || row.PessimisticCategory != (result.Classification?.PessimisticCategory ?? category) || row.Deprived != deprived)
+                {
+                    changed++;
+                }
             }
 
             row.CommuneCode = household.CommuneCode;
             row.VillageCode = household.VillageCode;
-            row.LegacyCommuneCode = survey.Year <= Reports.LegacyDistricts.LastDistrictYear ? await Reports.LegacyDistricts.OldCommuneAsync(db, household, ct) : null;
+            row.LegacyCommuneCode = survey.Year <= Reports.LegacyDistricts.LastDistrictYear ? legacyCommune : null;
             row.Category = result.Classification?.Category ?? HouseholdCategory.NotPoor;
             row.PessimisticCategory = result.Classification?.PessimisticCategory ?? row.Category;
             row.Incomplete = result.Classification is { IsComplete: false };
             row.DeprivationCount = result.Classification?.DeprivationCount ?? 0;
             row.Deprived = result.Classification is null ? string.Empty : string.Join(';', result.Classification.DeprivedCodes);
             row.MemberCount = household.Members.Count;
-            row.ComputedAtUtc = now;
+            row.ComputedAtUtc = nowUtc;
         }
 
-        return results;
+        return changed;
     }
 }

@@ -52,6 +52,6 @@ public static class AdminUnitsApi
         }
 
         return ApiResults.From(await handler.ExecuteAsync(new SetAreaTypeCommand(code, area, request.EffectiveFrom), ct),
-            a => TypedResults.Ok(new { communeCode = a.CommuneCode, areaType = a.AreaType.ToCode(), validFrom = a.ValidFrom }));
+            a => TypedResults.Ok(new { communeCode = a.Period.CommuneCode, areaType = a.Period.AreaType.ToCode(), validFrom = a.Period.ValidFrom, surveysReclassified = a.SurveysReclassified, classificationsChanged = a.RowsChanged }));
     }
 }

@@ -154,4 +154,73 @@ public class Qd59ParallelTests
             .Where(c => c.HouseholdId == id && c.StandardCode == "ND07_2021").OrderBy(c => c.Year).Select(c => c.Category).ToListAsync());
         Assert.Equal([HouseholdCategory.Medium, HouseholdCategory.Poor], stored);
     }
+
+    /// <summary>
+    /// The area changes after the surveys are stored: the stored rows from the change's date are classified again (the
+    /// 2026 survey becomes poor under the urban line), the 2025 survey before the date keeps the rural result.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SetAreaType_AfterSurveysStored_ReclassifiesThoseFromTheDate(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var id = await HouseholdAsync(db);
+        var answers = new Dictionary<string, bool> { ["employment"] = true, ["dependants"] = true, ["nutrition"] = true };
+        foreach (var year in new[] { 2025, 2026 })
+        {
+            await db.RunAsync(sp => sp.GetRequiredService<SurveyCommands>().SaveAsync(id, new SurveyInput { Year = year, IncomePerCapita = 1_800_000, Answers = answers }, default));
+        }
+
+        var changed = await db.RunAsync(sp => sp.GetRequiredService<AreaTypeHandler>().ExecuteAsync(
+            new SetAreaTypeCommand(Samples.CommuneA, AreaType.Urban, new DateOnly(2026, 1, 1)), default));
+
+        Assert.Equal(ResultStatus.Ok, changed.Status);
+        Assert.Equal(1, changed.Value!.SurveysReclassified);
+        Assert.True(changed.Value.RowsChanged >= 1);
+        var stored = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdClassifications
+            .Where(c => c.HouseholdId == id && c.StandardCode == "ND07_2021").OrderBy(c => c.Year).Select(c => c.Category).ToListAsync());
+        Assert.Equal([HouseholdCategory.Medium, HouseholdCategory.Poor], stored);
+    }
+
+    /// <summary>
+    /// What the one-time reclassification after the completeness migration repairs: QĐ 59 rows stored as complete (as the
+    /// migration left every older row) while the surveys never asked the three QĐ 59-only items become incomplete, with
+    /// their pessimistic category: 900.000 đ rural with two deprivations is near-poor, poor if the three were deprived.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reclassify_RowsStoredBeforeCompleteness_MarkedIncomplete(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ids = new[] { await HouseholdAsync(db), await HouseholdAsync(db, "Lò Văn Bình", "HH-RECL-2") };
+        var answers = Qd59Shared.ToDictionary(c => c, c => c is "water" or "sanitation");
+        foreach (var household in ids)
+        {
+            await db.RunAsync(sp => sp.GetRequiredService<SurveyCommands>().SaveAsync(household, new SurveyInput { Year = 2025, IncomePerCapita = 900_000, Answers = answers }, default));
+        }
+
+        await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            foreach (var row in await ctx.HouseholdClassifications.Where(c => c.StandardCode == "QD59_2015").ToListAsync())
+            {
+                row.Incomplete = false; // as the migration CScoreTablesAndCompleteness left the rows stored before it
+                row.PessimisticCategory = row.Category;
+            }
+
+            return await ctx.SaveChangesAsync();
+        });
+
+        var outcome = await db.RunAsync(sp => sp.GetRequiredService<Reclassification>().RunAsync(new ReclassifyScope(), null, default));
+
+        Assert.Equal(2, outcome.Surveys);
+        Assert.Equal(2, outcome.ChangedRows);
+        var rows = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().HouseholdClassifications.Where(c => c.StandardCode == "QD59_2015").ToListAsync());
+        Assert.All(rows, r =>
+        {
+            Assert.True(r.Incomplete);
+            Assert.Equal(HouseholdCategory.NearPoor, r.Category);
+            Assert.Equal(HouseholdCategory.Poor, r.PessimisticCategory);
+        });
+    }
 }

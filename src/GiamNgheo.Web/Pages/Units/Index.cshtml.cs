@@ -54,15 +54,17 @@ public sealed class IndexModel(AdminUnitQueries units, VillageHandler villages, 
         var result = await areas.ExecuteAsync(new SetAreaTypeCommand(Code ?? string.Empty, parsed, from), ct);
         return result.Status switch
         {
-            ResultStatus.Ok => FlashAndBack(),
+            ResultStatus.Ok => FlashAndBack(L.T(
+                $"Đã cập nhật khu vực. Đã phân loại lại {VietnameseNumber.Format(result.Value!.SurveysReclassified)} phiếu khảo sát từ ngày {from:dd/MM/yyyy}; {VietnameseNumber.Format(result.Value.RowsChanged)} kết quả phân loại thay đổi (kết quả đã có quyết định công nhận giữ nguyên).",
+                $"Area type updated. {result.Value!.SurveysReclassified} surveys from {from:dd/MM/yyyy} classified again; {result.Value.RowsChanged} results changed (results recognised by a decision unchanged).")),
             ResultStatus.Forbidden => Forbid(),
             ResultStatus.NotFound or ResultStatus.Invalid or ResultStatus.Conflict => NotFound(),
         };
     }
 
-    private RedirectResult FlashAndBack()
+    private RedirectResult FlashAndBack(string message)
     {
-        TempData["Flash"] = L.T("Đã cập nhật khu vực.", "Area type updated.");
+        TempData["Flash"] = message;
         return Redirect($"/Units?code={Code}");
     }
 
