@@ -169,30 +169,44 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         else
         {
             // A household's facts, as above: a province's rows by the province column, a commune household's all rows.
-            // The probes by household write the province test so that it cannot use the province's index (`+ ""`):
-            // SQLite would otherwise scan the province's earlier rows for every household (and for the rows by id).
+            // The probes by household write the unit test so that it cannot use the unit's index (`+ ""`): SQLite would
+            // otherwise scan the province's earlier rows for every household (and the unit's households for the ids).
             var own = province ? rows.Where(c => c.ProvinceCode + "" == code) : rows;
-            var resident = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
+
+            // The year's poor and near-poor rows of the unit, from the covering index alone; residence and the unit of
+            // the household are checked on the registry rows below.
             var yearRows = rows.Where(c => c.Year == year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor));
             yearRows = province ? yearRows.Where(c => c.ProvinceCode == code) : yearRows.Where(c => c.CommuneCode == code);
-            var onYearList = await (from c in yearRows join h in resident on c.HouseholdId equals h.Id select c.HouseholdId).ToListAsync(ct);
+            var onYearList = await yearRows.Select(c => c.HouseholdId).ToListAsync(ct);
 
-            // No row in the year, and the latest earlier row (any earlier year, as the status rule) poor or near-poor.
-            var carried = resident.Where(h =>
-                !own.Any(c => c.HouseholdId == h.Id && c.Year == year)
-                && own.Any(c => c.HouseholdId == h.Id && c.Year < year
-                    && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor)
-                    && !own.Any(l => l.HouseholdId == h.Id && l.Year > c.Year && l.Year < year)));
-            if (!province)
+            // Candidates for "carried over": no row in the year and an earlier poor or near-poor row. A superset (the
+            // latest earlier row may be another category): the status rule below keeps only the listed ones. A province
+            // starts from its earlier listed rows (covering index, one probe each); a commune from its households.
+            IQueryable<long> carried;
+            if (province)
             {
-                carried = carried.Concat(resident.Where(h => own.Any(c => c.HouseholdId == h.Id && c.Year == year
-                    && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor) && c.CommuneCode != code)));
+                carried = rows.Where(c => c.ProvinceCode == code && c.Year < year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor))
+                    .Where(c => !own.Any(l => l.HouseholdId == c.HouseholdId && l.Year == year))
+                    .Select(c => c.HouseholdId).Distinct();
+            }
+            else
+            {
+                var resident = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
+                carried = resident.Where(h =>
+                        !own.Any(c => c.HouseholdId == h.Id && c.Year == year)
+                        && own.Any(c => c.HouseholdId == h.Id && c.Year < year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor)))
+                    .Select(h => h.Id)
+                    .Concat(resident.Where(h => own.Any(c => c.HouseholdId == h.Id && c.Year == year
+                        && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor) && c.CommuneCode != code)).Select(h => h.Id));
             }
 
             // One collection parameter (json_each on SQLite, an array on PostgreSQL): EF 10 otherwise binds one
             // parameter per id, and a province list passes SQLite's limit of 32,766 variables.
-            var ids = onYearList.Concat(await carried.Select(h => h.Id).ToListAsync(ct)).Distinct().ToList();
-            households = households.Where(h => EF.Parameter(ids).Contains(h.Id));
+            var ids = onYearList.Concat(await carried.ToListAsync(ct)).Distinct().ToList();
+            households = (province
+                    ? db.Households.AsNoTracking().Where(h => h.ProvinceCode + "" == code)
+                    : db.Households.AsNoTracking().Where(h => h.CommuneCode + "" == code))
+                .Where(h => EF.Parameter(ids).Contains(h.Id));
             facts = own.Where(c => EF.Parameter(ids).Contains(c.HouseholdId));
         }
 

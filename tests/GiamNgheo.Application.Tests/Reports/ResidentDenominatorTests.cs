@@ -148,7 +148,7 @@ public class ResidentDenominatorTests
                     var standard = (await loader.StandardAsync(Nd07, default))!;
                     var reference = await loader.LoadRowsAsync(unit, year, standard, includeMembers: true, listedOnly: true, default);
                     var lists = await sp.GetRequiredService<ReportListLoader>().LoadAsync(unit, year, standard, default);
-                    return (reference.Select(Describe).ToList(), lists.Select(Describe).ToList());
+                    return (reference.OrderBy(h => h.HouseholdId).Select(Describe).ToList(), lists.OrderBy(h => h.HouseholdId).Select(Describe).ToList()); // the forms order the lines themselves
                 });
                 Assert.Equal(expected, actual);
             }
