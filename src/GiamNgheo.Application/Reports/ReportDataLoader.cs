@@ -191,13 +191,13 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             }
             else
             {
+                // One pass over the commune's resident households: a listed row of the year written under another commune
+                // (moved in), or an earlier listed row and none in the year (carried over).
                 var resident = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > asOf));
-                carried = resident.Where(h =>
-                        !own.Any(c => c.HouseholdId == h.Id && c.Year == year)
-                        && own.Any(c => c.HouseholdId == h.Id && c.Year < year && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor)))
-                    .Select(h => h.Id)
-                    .Concat(resident.Where(h => own.Any(c => c.HouseholdId == h.Id && c.Year == year
-                        && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor) && c.CommuneCode != code)).Select(h => h.Id));
+                carried = resident.Where(h => own.Any(c => c.HouseholdId == h.Id
+                        && (c.Category == HouseholdCategory.Poor || c.Category == HouseholdCategory.NearPoor)
+                        && ((c.Year == year && c.CommuneCode != code) || (c.Year < year && !own.Any(l => l.HouseholdId == h.Id && l.Year == year)))))
+                    .Select(h => h.Id);
             }
 
             // One collection parameter (json_each on SQLite, an array on PostgreSQL): EF 10 otherwise binds one
