@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The engine's own floor for `bench import`: how close to the raw rate can ANY import come, on this machine, with a
+# The engine's own floor for `giamngheo-bench import` (bench/GiamNgheo.Bench): how close to the raw rate can ANY import come, on this machine, with a
 # given set of indexes? The rows of a real import (generated, imported once by the CLI) are copied again by the engine
 # itself — SQLite: INSERT ... SELECT from the loaded file; PostgreSQL: psql \copy of CSV — so there is no parsing, no
 # checking, no classifying and no C# at all. Two timed transactions per index set, each committed:
-#   raw   : households + members into bare tables (what `bench import` calls raw)
+#   raw   : households + members into bare tables (what `giamngheo-bench import` calls raw)
 #   floor : the four registry tables (households, members, surveys, classifications) with their keys, secondary
 #           indexes dropped first and built after the load (as the importer does), foreign keys checked, COMMIT.
 # Index sets:

@@ -88,14 +88,16 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
     /// </summary>
     internal int DeferIndexesFrom { get; set; } = 5_000;
 
-    /// <summary>Test hook: called with a stage name inside the transaction ("loaded" before the deferred indexes are rebuilt, "bulk", "updates", "commit").</summary>
-    internal Action<string>? Fault { get; set; }
-
     private bool skipDecided;
     private string householdsFile = string.Empty;
     private readonly List<InterchangeProblem> refused = [];
     private Dictionary<string, ParsedHousehold> parsedByCode = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Imports the files. <c>progress</c> is told of each stage as it starts, on the importing thread, in order; the
+    /// writing stages run inside the transaction, so an exception thrown by it rolls back everything written so far (as a
+    /// crash would).
+    /// </summary>
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -470,7 +472,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     await Reports.Aggregates.ReportAggregates.MarkDirtyAsync(db, fresh.Select(r => (communeProvince[r.CommuneCode], r.CommuneCode)), ct); // report aggregates (issue 7)
                 }
 
-                Fault?.Invoke("bulk");
                 progress?.Report(new ImportProgress("Đang cập nhật hộ đã có", 0, existingRows.Count));
                 var updated = 0;
                 foreach (var chunk in existingRows.Chunk(Chunk))
@@ -487,7 +488,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     return new ImportResult { Problems = [.. refused.OrderBy(p => p.Row)], Refused = [.. refused.OrderBy(p => p.Row)], Households = households.Count, Members = members.Count, Sha256 = sha };
                 }
 
-                Fault?.Invoke("updates");
                 progress?.Report(new ImportProgress("Đang ghi nhật ký và hoàn tất", 0, 0));
                 var changed = fresh.Count + updated + villagesCreated;
                 long? recordId = null;
@@ -526,7 +526,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                     throw new OperationCanceledException("The whole-file checks found problems: nothing is committed.");
                 }
 
-                Fault?.Invoke("commit");
                 progress?.Report(new ImportProgress("Đang lưu vào cơ sở dữ liệu", 0, 0));
                 await transaction.CommitAsync(ct);
                 progress?.Report(new ImportProgress("Xong", households.Count, households.Count));
@@ -835,7 +834,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 };
             }), ct);
 
-            Fault?.Invoke("loaded");
             if (deferred.Count > 0)
             {
                 progress?.Report(new ImportProgress("Đang dựng lại chỉ mục", 0, 0));

@@ -8,7 +8,7 @@ namespace GiamNgheo.Application.Support;
 /// <summary>
 /// The lists read from the materialised gap tables (written by <see cref="GapMaterializer"/> from <see cref="GapEngine"/>):
 /// the worklist is one indexed, paged query; coverage is a GROUP BY (unit, policy). Stale or missing rows of the unit
-/// are recomputed first. The <c>…LiveAsync</c> methods compute the same lists in memory (kept to prove equality in tests).
+/// are recomputed first. The tests compute the same lists in memory from <see cref="GapEngine"/> and prove them equal.
 /// </summary>
 public sealed partial class SupportGaps
 {

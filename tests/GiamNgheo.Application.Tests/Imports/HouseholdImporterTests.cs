@@ -169,14 +169,10 @@ public class HouseholdImporterTests
         using var files = await ImportFiles.GenerateAsync(households: 25);
         var before = await Counts(db);
 
-        foreach (var stage in new[] { "bulk", "commit" })
+        foreach (var stage in new[] { FailAtStage.AfterBulk, FailAtStage.BeforeCommit })
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.RunAsync(sp =>
-            {
-                var importer = sp.GetRequiredService<HouseholdImporter>();
-                importer.Fault = s => { if (s == stage) { throw new InvalidOperationException("killed at " + s); } };
-                return importer.ImportAsync(ImportFiles.Request(files), null, default);
-            }));
+                sp.GetRequiredService<HouseholdImporter>().ImportAsync(ImportFiles.Request(files), new FailAtStage(stage), default)));
             Assert.Equal(before, await Counts(db));
         }
 

@@ -63,3 +63,28 @@ public sealed class ImportFiles : IDisposable
 
     public static ImportRequest Request(ImportFiles files) => ImportRequest.Csv(files.Households, files.Members);
 }
+
+/// <summary>
+/// Fails an import at a stage, as a crash there would: throws when the importer reports that stage (progress is
+/// reported synchronously, inside the import's transaction). The stage names are the importer's own progress labels.
+/// </summary>
+public sealed class FailAtStage(string stage) : IProgress<ImportProgress>
+{
+    /// <summary>After the new households are bulk-written, before the registered ones are updated.</summary>
+    public const string AfterBulk = "Đang cập nhật hộ đã có";
+
+    /// <summary>Before the commit, after everything else is written.</summary>
+    public const string BeforeCommit = "Đang lưu vào cơ sở dữ liệu";
+
+    /// <summary>After the four tables are loaded, before the deferred indexes are rebuilt (only when indexes were deferred).</summary>
+    public const string BeforeIndexRebuild = "Đang dựng lại chỉ mục";
+
+    public void Report(ImportProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Stage == stage)
+        {
+            throw new InvalidOperationException("killed at " + stage);
+        }
+    }
+}

@@ -9,13 +9,12 @@ namespace GiamNgheo.Application.Tests.Imports;
 /// <summary>A large load drops the secondary indexes (and PostgreSQL foreign keys) and rebuilds them: the schema must come back exactly.</summary>
 public class ImportIndexDeferralTests
 {
-    private static Task<ImportResult> Import(TestDatabase db, ImportFiles files, Action<string>? fault = null) =>
+    private static Task<ImportResult> Import(TestDatabase db, ImportFiles files, IProgress<ImportProgress>? progress = null) =>
         db.RunAsync(sp =>
         {
             var importer = sp.GetRequiredService<HouseholdImporter>();
             importer.DeferIndexesFrom = 1;
-            importer.Fault = fault;
-            return importer.ImportAsync(ImportFiles.Request(files), null, default);
+            return importer.ImportAsync(ImportFiles.Request(files), progress, default);
         });
 
     /// <summary>Every index and constraint of the database, as the catalog holds them.</summary>
@@ -73,13 +72,7 @@ public class ImportIndexDeferralTests
         var schema = await Schema(db);
         var counts = await Counts(db);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Import(db, files, s =>
-        {
-            if (s == "loaded")
-            {
-                throw new InvalidOperationException("killed");
-            }
-        }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Import(db, files, new FailAtStage(FailAtStage.BeforeIndexRebuild)));
 
         Assert.Equal(schema, await Schema(db));
         Assert.Equal(counts, await Counts(db));

@@ -16,16 +16,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GiamNgheo.Cli.Commands;
+namespace GiamNgheo.Bench;
 
 /// <summary>
-/// <c>bench reports [--households 100000] [--provider sqlite|postgres] [--database file]</c>: fills a fresh database
+/// <c>giamngheo-bench reports [--households 100000] [--provider sqlite|postgres] [--database file]</c>: fills a fresh database
 /// (SQLite temp file, or a new database on the server of <c>ConnectionStrings__Postgres</c>) with a generated province
 /// by bulk inserts (prepared INSERT / binary COPY: households in villages, members, surveys, classifications under
 /// ND07_2021 for 2024 and 2025 and QD59_2015 for 2025), rebuilds the report aggregates, then times the province
 /// dashboard, forms 1–13 and the lists 14–15 for the province, and one commune's 15 forms: median and best of 5 timed runs after 5 warm-up runs, and the first (cold) call.
 /// </summary>
-internal static class BenchReportsCommand
+internal static class ReportsBench
 {
     private const string Province = "11";
     /// <summary>Runs before the timed ones: the code is then compiled at its final tier (the JIT recompiles hot methods
@@ -64,7 +64,7 @@ internal static class BenchReportsCommand
 
     /// <summary>
     /// The report figures are server times, and the web app runs with the server garbage collector (the ASP.NET Core
-    /// default); the CLI runs with the workstation one. The collector is chosen when a process starts, so the command
+    /// default); a console program such as this one runs with the workstation one. The collector is chosen when a process starts, so the command
     /// starts itself again with <c>DOTNET_gcServer=1</c> (same arguments, same output) unless <c>--gc workstation</c>.
     /// A commune's forms allocate ≈ 80 MB that mostly live until the forms are built: with the workstation collector they
     /// took 360–500 ms instead of 255–315 ms (SQLite, 1 M households).
@@ -75,7 +75,7 @@ internal static class BenchReportsCommand
         var args = Environment.GetCommandLineArgs();
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(BenchReportsCommand).Assembly.Location); // started as "dotnet giamngheo.dll …"
+            start.ArgumentList.Add(typeof(ReportsBench).Assembly.Location); // started as "dotnet giamngheo-bench.dll …"
         }
 
         foreach (var arg in args.Skip(1))
@@ -109,8 +109,8 @@ internal static class BenchReportsCommand
             }
 
             var reusing = reuse && databasePath is not null && (provider == "postgres" || File.Exists(databasePath));
-            using var host = CliHost.Build(bench.Overrides);
-            await CliHost.InitializeAsync(host, ct);
+            using var host = BenchHost.Build(bench.Overrides);
+            await BenchHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
             string? commune = null;
             await using (var scope = host.Services.CreateAsyncScope())
@@ -171,7 +171,7 @@ internal static class BenchReportsCommand
             var communeLists = await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportService>().GetAsync(commune, 2025, "ND07_2021", [14, 15], true, c), ct);
             var communeListRows = await TimeAsync(host.Services, (sp, c) => ListRowsAsync(sp, commune, c), ct);
             var communeRefresh = quick ? Timing.None : await TimeAsync(host.Services, (sp, c) => sp.GetRequiredService<ReportAggregates>().RefreshCommunesAsync([commune], [2025], c), ct, warmUps: 1, rounds: 3);
-            output.WriteLine(Invariant($"GC: {(GCSettings.IsServerGC ? "server (as the web app)" : "workstation (the CLI's own; the web app runs with server GC)")}"));
+            output.WriteLine(Invariant($"GC: {(GCSettings.IsServerGC ? "server (as the web app)" : "workstation (a console program's default; the web app runs with server GC)")}"));
             output.WriteLine("(milliseconds: median of the timed runs, then best, first call, and process CPU of the median run)");
             output.WriteLine(Invariant($"province dashboard:        {dashboard}"));
             output.WriteLine(Invariant($"forms 1–13, province:      {provinceForms}"));

@@ -12,16 +12,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GiamNgheo.Cli.Commands;
+namespace GiamNgheo.Bench;
 
 /// <summary>
-/// <c>bench support [--communes 1] [--households 10000] [--records 50000] [--provider sqlite|postgres]</c>: fills a fresh
+/// <c>giamngheo-bench support [--communes 1] [--households 10000] [--records 50000] [--provider sqlite|postgres]</c>: fills a fresh
 /// database (SQLite file in a temp folder, or its own database on the server of <c>ConnectionStrings__Postgres</c>) with
 /// synthetic households of province 11 (3 members, a 2025 survey and classification under ND07_2021) and support
 /// records, by bulk insert (prepared INSERT / binary COPY, one transaction per commune), computes the materialised gap
 /// tables (<c>support rebuild-gaps</c>), then times the first page of one commune's gap worklist and the province coverage.
 /// </summary>
-internal static class BenchSupportCommand
+internal static class SupportBench
 {
     private static readonly string[] TableKeys = ["households", "members", "household_surveys", "household_classifications", "support_records"];
 
@@ -86,8 +86,8 @@ internal static class BenchSupportCommand
                 return 1;
             }
 
-            using var host = CliHost.Build(database.Overrides);
-            await CliHost.InitializeAsync(host, ct);
+            using var host = BenchHost.Build(database.Overrides);
+            await BenchHost.InitializeAsync(host, ct);
             var clock = Stopwatch.StartNew();
             var random = new Random(20261128);
             var codes = Enumerable.Range(0, communes).Select(i => (90001 + i).ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -242,5 +242,5 @@ internal static class BenchSupportCommand
         public void Report((string Commune, int Households) value) => report(value);
     }
 
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,27 +1,30 @@
 using System.Diagnostics;
+using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
+using GiamNgheo.Application.Imports;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace GiamNgheo.Application.Imports;
+namespace GiamNgheo.Bench;
 
 /// <summary>The raw rate of the engine: the same household and member rows bulk-inserted into bare tables.</summary>
-public sealed record RawRate(long Households, long Members, TimeSpan Elapsed);
+internal sealed record RawRate(long Households, long Members, TimeSpan Elapsed);
 
 /// <summary>
-/// For <c>bench import</c>: the files are read and parsed first (not timed), then the household and member rows are
+/// For <c>giamngheo-bench import</c>: the files are read and parsed first (not timed), then the household and member rows are
 /// written with the engine's bulk path (prepared INSERT on SQLite, binary COPY on PostgreSQL) into bare copies of the
 /// households and members tables (same columns, no index, no key), in one transaction (committed, timed), then dropped.
 /// </summary>
-public static class ImportBenchmark
+internal static class RawImportRate
 {
-    public static async Task<RawRate> MeasureRawAsync(AppDbContext db, string householdsPath, string membersPath, CancellationToken ct)
+    public static async Task<RawRate> MeasureAsync(AppDbContext db, string householdsPath, string membersPath, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var problems = new ProblemList(100);
+        // Generated files hold no problem; the list only satisfies the reader.
+        var problems = new List<InterchangeProblem>();
         var today = db.Clock.Today();
         List<HouseholdRow> households;
         List<MemberRow> members;

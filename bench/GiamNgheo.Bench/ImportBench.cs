@@ -6,15 +6,15 @@ using GiamNgheo.Application.Persistence;
 using GiamNgheo.Application.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GiamNgheo.Cli.Commands;
+namespace GiamNgheo.Bench;
 
 /// <summary>
-/// <c>bench import --households N [--provider sqlite|postgres]</c>: generates a synthetic province, imports it into a
+/// <c>giamngheo-bench import --households N [--provider sqlite|postgres]</c>: generates a synthetic province, imports it into a
 /// fresh database (validation, villages, surveys, classification, indexes), and compares the rate with the raw bulk
 /// rate of the same engine on bare tables in the same run. The last line is <c>ratio: &lt;import ÷ raw&gt;</c>.
 /// PostgreSQL uses the server of <c>ConnectionStrings__Postgres</c> and creates (and drops) its own database.
 /// </summary>
-internal static class BenchImportCommand
+internal static class ImportBench
 {
     public static Command Create()
     {
@@ -61,8 +61,8 @@ internal static class BenchImportCommand
                 return 1;
             }
 
-            using var host = CliHost.Build(database.Overrides);
-            await CliHost.InitializeAsync(host, ct);
+            using var host = BenchHost.Build(database.Overrides);
+            await BenchHost.InitializeAsync(host, ct);
 
             ImportResult result;
             TimeSpan importTime;
@@ -85,7 +85,7 @@ internal static class BenchImportCommand
             var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                raw = await ImportBenchmark.MeasureRawAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), generated.HouseholdsPath!, generated.MembersPath!, ct);
+                raw = await RawImportRate.MeasureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), generated.HouseholdsPath!, generated.MembersPath!, ct);
             }
 
             rawCpu = Process.GetCurrentProcess().TotalProcessorTime - rawCpu;

@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace GiamNgheo.Cli.Commands;
+namespace GiamNgheo.Bench;
 
 /// <summary>
-/// The fresh database of a <c>bench</c> command: a SQLite file at the given path, or a new PostgreSQL database on the
+/// The fresh database of a benchmark: a SQLite file at the given path, or a new PostgreSQL database on the
 /// server of <c>ConnectionStrings__Postgres</c> (<c>eval "$(scripts/dev-postgres.sh)"</c>), dropped when disposed.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
@@ -19,7 +19,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         _database = database;
     }
 
-    /// <summary>The configuration keys that point <c>CliHost</c> at this database.</summary>
+    /// <summary>The configuration keys that point <see cref="BenchHost"/> at this database.</summary>
     public Dictionary<string, string?> Overrides { get; }
 
     /// <summary>
