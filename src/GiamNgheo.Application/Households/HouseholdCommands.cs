@@ -10,13 +10,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Households;
 
-/// <summary>Create, edit and delete households and their members, within the user's scope, audited by the context.</summary>
+/// <summary>
+/// Create, edit and delete households and their members, within the user's scope, audited by the context. Each use case
+/// runs in one transaction (<see cref="UseCaseTransaction"/>): the household, its members and its materialised support
+/// gaps are saved together, and a refused change (not found, forbidden, invalid, conflict) writes nothing.
+/// </summary>
 public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries units, HouseholdQueries queries)
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
     private static partial Regex CodePattern();
 
-    public async Task<Result<HouseholdDetail>> CreateAsync(HouseholdInput input, CancellationToken ct)
+    public Task<Result<HouseholdDetail>> CreateAsync(HouseholdInput input, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => CreateInTransactionAsync(input, ct), ct);
+
+    private async Task<Result<HouseholdDetail>> CreateInTransactionAsync(HouseholdInput input, CancellationToken ct)
     {
         if (!CanEdit())
         {
@@ -126,11 +133,14 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         RefreshDerived(household, ethnicCodes);
         db.Households.Add(household);
         await db.SaveChangesAsync(ct);
-        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer)
+        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer), in the same transaction
         return Result<HouseholdDetail>.Ok((await queries.GetAsync(household.Id, false, ct))!);
     }
 
-    public async Task<Result<HouseholdDetail>> UpdateAsync(long id, HouseholdInput input, CancellationToken ct)
+    public Task<Result<HouseholdDetail>> UpdateAsync(long id, HouseholdInput input, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => UpdateInTransactionAsync(id, input, ct), ct);
+
+    private async Task<Result<HouseholdDetail>> UpdateInTransactionAsync(long id, HouseholdInput input, CancellationToken ct)
     {
         var household = await FindInScopeAsync(id, ct);
         if (household is null)
@@ -167,7 +177,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         return await SaveAsync(household, ct);
     }
 
-    public async Task<Result<bool>> DeleteAsync(long id, CancellationToken ct)
+    public Task<Result<bool>> DeleteAsync(long id, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => DeleteInTransactionAsync(id, ct), ct);
+
+    private async Task<Result<bool>> DeleteInTransactionAsync(long id, CancellationToken ct)
     {
         var household = await FindInScopeAsync(id, ct);
         if (household is null)
@@ -194,7 +207,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         return Result<bool>.Ok(true);
     }
 
-    public async Task<Result<HouseholdDetail>> AddMemberAsync(long householdId, MemberInput input, CancellationToken ct)
+    public Task<Result<HouseholdDetail>> AddMemberAsync(long householdId, MemberInput input, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => AddMemberInTransactionAsync(householdId, input, ct), ct);
+
+    private async Task<Result<HouseholdDetail>> AddMemberInTransactionAsync(long householdId, MemberInput input, CancellationToken ct)
     {
         var household = await FindInScopeAsync(householdId, ct);
         if (household is null)
@@ -226,7 +242,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         return await SaveAsync(household, ct);
     }
 
-    public async Task<Result<HouseholdDetail>> UpdateMemberAsync(long householdId, long memberId, MemberInput input, CancellationToken ct)
+    public Task<Result<HouseholdDetail>> UpdateMemberAsync(long householdId, long memberId, MemberInput input, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => UpdateMemberInTransactionAsync(householdId, memberId, input, ct), ct);
+
+    private async Task<Result<HouseholdDetail>> UpdateMemberInTransactionAsync(long householdId, long memberId, MemberInput input, CancellationToken ct)
     {
         var household = await FindInScopeAsync(householdId, ct);
         var member = household?.Members.SingleOrDefault(m => m.Id == memberId);
@@ -251,7 +270,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         return await SaveAsync(household, ct);
     }
 
-    public async Task<Result<HouseholdDetail>> RemoveMemberAsync(long householdId, long memberId, CancellationToken ct)
+    public Task<Result<HouseholdDetail>> RemoveMemberAsync(long householdId, long memberId, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => RemoveMemberInTransactionAsync(householdId, memberId, ct), ct);
+
+    private async Task<Result<HouseholdDetail>> RemoveMemberInTransactionAsync(long householdId, long memberId, CancellationToken ct)
     {
         var household = await FindInScopeAsync(householdId, ct);
         var member = household?.Members.SingleOrDefault(m => m.Id == memberId);
@@ -296,7 +318,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             return Result<HouseholdDetail>.Conflict("Hộ này vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi nhập lại.");
         }
 
-        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer)
+        await db.RefreshGapsAsync([household.Id], ct); // materialised gaps (Support/GapMaterializer), in the same transaction
         return Result<HouseholdDetail>.Ok((await queries.GetAsync(household.Id, false, ct))!);
     }
 

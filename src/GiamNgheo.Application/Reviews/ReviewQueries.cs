@@ -112,6 +112,25 @@ public sealed class ReviewQueries(AppDbContext db)
     }
 
     /// <summary>The commune officer's board: households by state, each commune action with what blocks it.</summary>
+    /// <summary>The signed minutes of a meeting, for any role that sees the commune review; null when absent or not visible.</summary>
+    public async Task<DocumentFile?> MinutesAsync(long meetingId, CancellationToken ct)
+    {
+        var meeting = await db.ReviewMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting?.MinutesFileId is not { } fileId)
+        {
+            return null;
+        }
+
+        var cr = await db.CommuneReviews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == meeting.CommuneReviewId, ct);
+        if (cr is null || !await VisibleAsync(db, cr, ct) || !UnitScope.IsAny(db.CurrentUser, Roles.All))
+        {
+            return null;
+        }
+
+        var file = await db.ReviewFiles.AsNoTracking().SingleAsync(f => f.Id == fileId, ct);
+        return new DocumentFile(file.FileName, file.ContentType, file.Content);
+    }
+
     public async Task<CommuneBoard?> BoardAsync(long communeReviewId, CancellationToken ct)
     {
         var cr = await db.CommuneReviews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == communeReviewId, ct);

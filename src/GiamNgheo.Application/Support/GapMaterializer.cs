@@ -273,7 +273,10 @@ public sealed class GapMaterializer(AppDbContext db)
 /// <summary>One-line hook for the commands that change what gaps are computed from.</summary>
 public static class GapRefresh
 {
-    /// <summary>Recomputes the materialised gaps of these households (call after the change is saved, in the same transaction if any).</summary>
+    /// <summary>
+    /// Recomputes the materialised gaps of these households: call after the change is saved, inside the use case's
+    /// transaction (<see cref="Persistence.UseCaseTransaction"/>), so the change and its gaps commit or roll back together.
+    /// </summary>
     public static Task RefreshGapsAsync(this AppDbContext db, IEnumerable<long> householdIds, CancellationToken ct) =>
         new GapMaterializer(db).RefreshForHouseholdsAsync(householdIds, ct);
 }

@@ -44,7 +44,14 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
     /// Saves a survey; <paramref name="reviewCampaign"/>: entered in the review campaign that lists the household, which may
     /// re-survey a year an earlier decision of the same year recognised (its rows are replaced and wait for the new decision).
     /// </summary>
-    internal async Task<Result<SurveyView>> SaveAsync(long householdId, SurveyInput input, bool reviewCampaign, CancellationToken ct)
+    /// <remarks>
+    /// One transaction: the survey, its classifications and the household's materialised gaps are saved together; a refused
+    /// save writes nothing. Inside a review step, it runs in the step's transaction (under a savepoint).
+    /// </remarks>
+    internal Task<Result<SurveyView>> SaveAsync(long householdId, SurveyInput input, bool reviewCampaign, CancellationToken ct) =>
+        db.InOneTransactionAsync(() => SaveInTransactionAsync(householdId, input, reviewCampaign, ct), ct);
+
+    private async Task<Result<SurveyView>> SaveInTransactionAsync(long householdId, SurveyInput input, bool reviewCampaign, CancellationToken ct)
     {
         var household = await UnitScope.Apply(db.Households, db.CurrentUser).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
@@ -150,7 +157,7 @@ public sealed class SurveyCommands(AppDbContext db, StandardRegistry standards, 
             return Result<SurveyView>.Conflict("Phiếu của hộ này vừa được người khác lưu. Dữ liệu bạn nhập vẫn còn trên trang; hãy xem lại rồi lưu lại.");
         }
 
-        await db.RefreshGapsAsync([householdId], ct); // materialised gaps (Support/GapMaterializer)
+        await db.RefreshGapsAsync([householdId], ct); // materialised gaps (Support/GapMaterializer), in the same transaction
         return Result<SurveyView>.Ok(new SurveyView(householdId, input.Year, survey, results, await IndicatorChoicesAsync(input.Year, household.ProvinceCode, ct)));
     }
 
