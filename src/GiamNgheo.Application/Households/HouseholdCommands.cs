@@ -403,7 +403,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         household.HeadName = VietnameseText.NormalizeName(input.HeadName);
         household.HeadNameFolded = VietnameseText.Fold(household.HeadName);
         household.Address = VietnameseText.NormalizeName(input.Address ?? string.Empty);
-        var groups = household.Groups & (SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
+        var groups = household.Groups & SpecialGroupRules.DerivedFromHead;
         groups |= input.LocalIndigenousMinority ? SpecialGroups.LocalIndigenousMinority : SpecialGroups.None;
         groups |= input.NoLabourCapacity ? SpecialGroups.NoLabourCapacity : SpecialGroups.None;
         groups |= input.RevolutionaryMerit ? SpecialGroups.RevolutionaryMerit : SpecialGroups.None;
@@ -427,27 +427,12 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         member.Employment = input.Employment;
     }
 
-    /// <summary>Ethnic-minority and female-head groups follow the head member when there is one (§5.3).</summary>
+    /// <summary>Ethnic-minority and female-head groups follow the head member when there is one (<see cref="SpecialGroupRules.FollowHead"/>).</summary>
     internal static void RefreshDerived(HouseholdEntity household, HashSet<string> ethnicCodes)
     {
         var head = household.Members.FirstOrDefault(m => m.RelationToHead == RelationToHead.Head);
-        if (head is null)
-        {
-            return;
-        }
-
-        var groups = household.Groups & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
-        if (ethnicCodes.Contains(head.EthnicityCode))
-        {
-            groups |= SpecialGroups.EthnicMinority;
-        }
-
-        if (head.Sex == Sex.Female)
-        {
-            groups |= SpecialGroups.FemaleHead;
-        }
-
-        household.Groups = groups;
+        household.Groups = SpecialGroupRules.FollowHead(household.Groups,
+            head is null ? null : new HeadFacts(head.Sex, ethnicCodes.Contains(head.EthnicityCode)));
     }
 
     private async Task<string> NextCodeAsync(string communeCode, CancellationToken ct)

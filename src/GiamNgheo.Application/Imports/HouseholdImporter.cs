@@ -593,21 +593,11 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         return byHousehold;
     }
 
+    /// <summary>The row's declared groups with those that follow the head member (<see cref="SpecialGroupRules.FollowHead"/>).</summary>
     private static SpecialGroups Groups(HouseholdRow row, List<MemberRow> members, HashSet<string> minority)
     {
-        var groups = row.Flags & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
         var head = members.FirstOrDefault(m => m.RelationToHead == RelationToHead.Head);
-        if (head is not null && minority.Contains(head.EthnicityCode))
-        {
-            groups |= SpecialGroups.EthnicMinority;
-        }
-
-        if (head?.Sex == Sex.Female)
-        {
-            groups |= SpecialGroups.FemaleHead;
-        }
-
-        return groups;
+        return SpecialGroupRules.FollowHead(row.Flags, head is null ? null : new HeadFacts(head.Sex, minority.Contains(head.EthnicityCode)));
     }
 
     private static Dictionary<string, bool> Answers(HouseholdRow row)
