@@ -417,10 +417,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                         var match = existing.FirstOrDefault(v => v.IsValidOn(today) && VietnameseText.Fold(v.Name) == folded);
                         if (match is null)
                         {
-                            var sequence = NextSequence(existing, commune);
                             match = new AdminUnit
                             {
-                                Code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{commune}-{sequence:000}"),
+                                Code = VillageCodes.Next(commune, existing.Select(v => v.Code)),
                                 Level = AdminLevel.Village,
                                 Name = name,
                                 FullName = name,
@@ -550,22 +549,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 throw;
             }
         });
-    }
-
-    private static int NextSequence(List<AdminUnit> existing, string commune)
-    {
-        var max = 0;
-        foreach (var v in existing)
-        {
-            var dash = v.Code.LastIndexOf('-');
-            if (dash > 0 && v.Code.AsSpan(0, dash).SequenceEqual(commune)
-                && int.TryParse(v.Code.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                max = Math.Max(max, n);
-            }
-        }
-
-        return Math.Max(max, existing.Count) + 1;
     }
 
     /// <summary>Members by household code, in file order: one dictionary operation per run of rows of the same household.</summary>
