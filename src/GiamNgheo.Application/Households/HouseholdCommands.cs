@@ -346,35 +346,23 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         }
     }
 
+    /// <summary>The member rules of the domain (<see cref="MemberRules"/>), then what needs the database.</summary>
     private async Task ValidateMemberAsync(MemberInput m, string prefix, HashSet<string> ethnicCodes, long? selfId, DateOnly today, ValidationErrors errors, CancellationToken ct)
     {
-        var name = VietnameseText.NormalizeName(m.FullName ?? string.Empty);
-        if (name.Length == 0)
+        var personalId = m.PersonalId?.Trim();
+        var candidate = new MemberCandidate(VietnameseText.NormalizeName(m.FullName ?? string.Empty), m.DateOfBirth, m.Sex, m.EthnicityCode, personalId);
+        var problems = MemberRules.Validate(candidate, today, code => ethnicCodes.Contains(code) || ethnicCodes.Contains("!" + code));
+        foreach (var problem in problems)
         {
-            errors.Add(prefix + "fullName", "Chưa nhập họ tên.");
-        }
-        else if (name.Length > 150)
-        {
-            errors.Add(prefix + "fullName", "Họ tên dài quá 150 ký tự.");
-        }
-
-        if (m.DateOfBirth > today)
-        {
-            errors.Add(prefix + "dateOfBirth", "Ngày sinh không được sau ngày hôm nay.");
-        }
-        else if (m.DateOfBirth.Year < 1900)
-        {
-            errors.Add(prefix + "dateOfBirth", "Ngày sinh không hợp lệ (trước năm 1900).");
-        }
-
-        if (!ethnicCodes.Contains(m.EthnicityCode ?? string.Empty) && !ethnicCodes.Contains("!" + m.EthnicityCode))
-        {
-            errors.Add(prefix + "ethnicityCode", $"Mã dân tộc '{m.EthnicityCode}' không có trong danh mục 54 dân tộc.");
-        }
-
-        if (!Enum.IsDefined(m.Sex))
-        {
-            errors.Add(prefix + "sex", "Giới tính không hợp lệ.");
+            errors.Add(prefix + problem.Field switch
+            {
+                MemberField.FullName => "fullName",
+                MemberField.DateOfBirth => "dateOfBirth",
+                MemberField.Sex => "sex",
+                MemberField.EthnicityCode => "ethnicityCode",
+                MemberField.PersonalId => "personalId",
+                _ => throw new InvalidOperationException(problem.Field.ToString()),
+            }, problem.Message);
         }
 
         if (!Enum.IsDefined(m.RelationToHead) || !Enum.IsDefined(m.Education) || !Enum.IsDefined(m.Schooling)
@@ -383,18 +371,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             errors.Add(prefix + "relationToHead", "Giá trị danh mục không hợp lệ.");
         }
 
-        var personalId = m.PersonalId?.Trim();
-        if (!string.IsNullOrEmpty(personalId))
+        if (!string.IsNullOrEmpty(personalId) && problems.All(p => p.Field != MemberField.PersonalId)
+            && await db.Members.AnyAsync(x => x.PersonalId == personalId && x.Id != (selfId ?? 0), ct))
         {
-            var reason = PersonalId.Validate(personalId, m.Sex, m.DateOfBirth);
-            if (reason is not null)
-            {
-                errors.Add(prefix + "personalId", reason);
-            }
-            else if (await db.Members.AnyAsync(x => x.PersonalId == personalId && x.Id != (selfId ?? 0), ct))
-            {
-                errors.Add(prefix + "personalId", "Số định danh cá nhân này đã có trong một hộ khác.");
-            }
+            errors.Add(prefix + "personalId", "Số định danh cá nhân này đã có trong một hộ khác.");
         }
     }
 
