@@ -1,4 +1,3 @@
-using System.Globalization;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Domain.Common;
@@ -8,7 +7,7 @@ namespace GiamNgheo.Application.AdminUnits;
 
 public sealed record CreateVillageCommand(string CommuneCode, string Name);
 
-/// <summary>Thôn, tổ dân phố, bản, ấp…: created by commune users under their commune. Code: commune code + "-" + sequence.</summary>
+/// <summary>Thôn, tổ dân phố, bản, ấp…: created by commune users under their commune. Code: <see cref="VillageCodes.Next"/>.</summary>
 public sealed class VillageHandler(AppDbContext db, AdminUnitQueries units)
 {
     public async Task<Result<AdminUnitDto>> ExecuteAsync(CreateVillageCommand command, CancellationToken ct)
@@ -39,16 +38,22 @@ public sealed class VillageHandler(AppDbContext db, AdminUnitQueries units)
             return Result<AdminUnitDto>.Invalid(errors.ToDictionary());
         }
 
-        var village = await CreateAsync(commune.Code, name, existing.Count + 1, today, ct);
+        var village = await CreateAsync(commune.Code, name, VillageCodes.Next(commune.Code, existing.Select(v => v.Code)), today, ct);
         return Result<AdminUnitDto>.Ok(new AdminUnitDto(village.Code, village.Name, village.FullName, "village", village.Type, village.ParentCode, village.ValidFrom, null, null));
     }
 
-    /// <summary>Creates the village without scope checks (demo data and imports run as the system).</summary>
-    internal async Task<AdminUnit> CreateAsync(string communeCode, string name, int sequence, DateOnly validFrom, CancellationToken ct)
+    /// <summary>Creates the village with the next free code of the commune (<see cref="VillageCodes.Next"/>), without scope checks (demo data runs as the system).</summary>
+    internal async Task<AdminUnit> CreateAsync(string communeCode, string name, DateOnly validFrom, CancellationToken ct)
+    {
+        var codes = await db.AdminUnits.Where(u => u.ParentCode == communeCode && u.Level == AdminLevel.Village).Select(u => u.Code).ToListAsync(ct);
+        return await CreateAsync(communeCode, name, VillageCodes.Next(communeCode, codes), validFrom, ct);
+    }
+
+    private async Task<AdminUnit> CreateAsync(string communeCode, string name, string code, DateOnly validFrom, CancellationToken ct)
     {
         var village = new AdminUnit
         {
-            Code = string.Create(CultureInfo.InvariantCulture, $"{communeCode}-{sequence:000}"),
+            Code = code,
             Level = AdminLevel.Village,
             Name = name,
             FullName = name,

@@ -127,16 +127,14 @@ public sealed class DashboardService(AppDbContext db, ReportDataLoader loader, S
         var core = rows.Where(r => r.Kind == ReportAggregateKind.Households && r.Key.Category is not null).ToList();
         int Sum(IEnumerable<ReportAggregate> of) => (int)of.Sum(r => r.Households);
 
-        // Movements between the households on both years' lists.
+        // Movements on the poor list (the one rule, Domain/Statuses/Movements) of the households on both years' lists.
         var pairs = core.Where(r => r.Key.PreviousCategory is not null).ToList();
-        var relapsed = Sum(pairs.Where(r => r.Key.Category == HouseholdCategory.Poor
-            && r.Key.PreviousCategory is not (HouseholdCategory.Poor or HouseholdCategory.NearPoor) && r.Key.EscapedPoorEarlierInPeriod));
-        var becamePoorFromAbove = Sum(pairs.Where(r => r.Key.Category == HouseholdCategory.Poor && r.Key.PreviousCategory is HouseholdCategory.Medium or HouseholdCategory.NotPoor));
+        int Moved(params Movement[] kinds) => Sum(pairs.Where(r => kinds.Contains(r.Key.MovementOn(HouseholdCategory.Poor))));
         var movements = new MovementFigures(
-            Sum(pairs.Where(r => r.Key.PreviousCategory == HouseholdCategory.Poor && r.Key.Category != HouseholdCategory.Poor)),
-            Sum(pairs.Where(r => r.Key.PreviousCategory == HouseholdCategory.NearPoor && r.Key.Category == HouseholdCategory.Poor)),
-            becamePoorFromAbove - relapsed,
-            relapsed,
+            Moved(Movement.DecreaseToOtherList, Movement.DecreaseAboveNearPoor),
+            Moved(Movement.IncreaseFromOtherList),
+            Moved(Movement.IncreaseNew),
+            Moved(Movement.IncreaseRelapsed),
             counts.Any(c => c.Year == y - 1 && c.StandardCode == mainCode));
 
         DeprivationProfile? profile = null;

@@ -110,10 +110,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Vill
         var villageCodes = new Dictionary<(string Commune, string Name), string>();
         foreach (var commune in generator.Plan.Communes)
         {
-            var sequence = 0;
             foreach (var name in commune.Villages)
             {
-                villageCodes[(commune.Code, name)] = (await villages.CreateAsync(commune.Code, name, ++sequence, start, ct)).Code;
+                villageCodes[(commune.Code, name)] = (await villages.CreateAsync(commune.Code, name, start, ct)).Code;
             }
         }
 

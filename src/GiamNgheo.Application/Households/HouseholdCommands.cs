@@ -368,35 +368,23 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         }
     }
 
+    /// <summary>The member rules of the domain (<see cref="MemberRules"/>), then what needs the database.</summary>
     private async Task ValidateMemberAsync(MemberInput m, string prefix, HashSet<string> ethnicCodes, long? selfId, DateOnly today, ValidationErrors errors, CancellationToken ct)
     {
-        var name = VietnameseText.NormalizeName(m.FullName ?? string.Empty);
-        if (name.Length == 0)
+        var personalId = m.PersonalId?.Trim();
+        var candidate = new MemberCandidate(VietnameseText.NormalizeName(m.FullName ?? string.Empty), m.DateOfBirth, m.Sex, m.EthnicityCode, personalId);
+        var problems = MemberRules.Validate(candidate, today, code => ethnicCodes.Contains(code) || ethnicCodes.Contains("!" + code));
+        foreach (var problem in problems)
         {
-            errors.Add(prefix + "fullName", "Chưa nhập họ tên.");
-        }
-        else if (name.Length > 150)
-        {
-            errors.Add(prefix + "fullName", "Họ tên dài quá 150 ký tự.");
-        }
-
-        if (m.DateOfBirth > today)
-        {
-            errors.Add(prefix + "dateOfBirth", "Ngày sinh không được sau ngày hôm nay.");
-        }
-        else if (m.DateOfBirth.Year < 1900)
-        {
-            errors.Add(prefix + "dateOfBirth", "Ngày sinh không hợp lệ (trước năm 1900).");
-        }
-
-        if (!ethnicCodes.Contains(m.EthnicityCode ?? string.Empty) && !ethnicCodes.Contains("!" + m.EthnicityCode))
-        {
-            errors.Add(prefix + "ethnicityCode", $"Mã dân tộc '{m.EthnicityCode}' không có trong danh mục 54 dân tộc.");
-        }
-
-        if (!Enum.IsDefined(m.Sex))
-        {
-            errors.Add(prefix + "sex", "Giới tính không hợp lệ.");
+            errors.Add(prefix + problem.Field switch
+            {
+                MemberField.FullName => "fullName",
+                MemberField.DateOfBirth => "dateOfBirth",
+                MemberField.Sex => "sex",
+                MemberField.EthnicityCode => "ethnicityCode",
+                MemberField.PersonalId => "personalId",
+                _ => throw new InvalidOperationException(problem.Field.ToString()),
+            }, problem.Message);
         }
 
         if (!Enum.IsDefined(m.RelationToHead) || !Enum.IsDefined(m.Education) || !Enum.IsDefined(m.Schooling)
@@ -405,18 +393,10 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
             errors.Add(prefix + "relationToHead", "Giá trị danh mục không hợp lệ.");
         }
 
-        var personalId = m.PersonalId?.Trim();
-        if (!string.IsNullOrEmpty(personalId))
+        if (!string.IsNullOrEmpty(personalId) && problems.All(p => p.Field != MemberField.PersonalId)
+            && await db.Members.AnyAsync(x => x.PersonalId == personalId && x.Id != (selfId ?? 0), ct))
         {
-            var reason = PersonalId.Validate(personalId, m.Sex, m.DateOfBirth);
-            if (reason is not null)
-            {
-                errors.Add(prefix + "personalId", reason);
-            }
-            else if (await db.Members.AnyAsync(x => x.PersonalId == personalId && x.Id != (selfId ?? 0), ct))
-            {
-                errors.Add(prefix + "personalId", "Số định danh cá nhân này đã có trong một hộ khác.");
-            }
+            errors.Add(prefix + "personalId", "Số định danh cá nhân này đã có trong một hộ khác.");
         }
     }
 
@@ -425,7 +405,7 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         household.HeadName = VietnameseText.NormalizeName(input.HeadName);
         household.HeadNameFolded = VietnameseText.Fold(household.HeadName);
         household.Address = VietnameseText.NormalizeName(input.Address ?? string.Empty);
-        var groups = household.Groups & (SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
+        var groups = household.Groups & SpecialGroupRules.DerivedFromHead;
         groups |= input.LocalIndigenousMinority ? SpecialGroups.LocalIndigenousMinority : SpecialGroups.None;
         groups |= input.NoLabourCapacity ? SpecialGroups.NoLabourCapacity : SpecialGroups.None;
         groups |= input.RevolutionaryMerit ? SpecialGroups.RevolutionaryMerit : SpecialGroups.None;
@@ -449,27 +429,12 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
         member.Employment = input.Employment;
     }
 
-    /// <summary>Ethnic-minority and female-head groups follow the head member when there is one (§5.3).</summary>
+    /// <summary>Ethnic-minority and female-head groups follow the head member when there is one (<see cref="SpecialGroupRules.FollowHead"/>).</summary>
     internal static void RefreshDerived(HouseholdEntity household, HashSet<string> ethnicCodes)
     {
         var head = household.Members.FirstOrDefault(m => m.RelationToHead == RelationToHead.Head);
-        if (head is null)
-        {
-            return;
-        }
-
-        var groups = household.Groups & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
-        if (ethnicCodes.Contains(head.EthnicityCode))
-        {
-            groups |= SpecialGroups.EthnicMinority;
-        }
-
-        if (head.Sex == Sex.Female)
-        {
-            groups |= SpecialGroups.FemaleHead;
-        }
-
-        household.Groups = groups;
+        household.Groups = SpecialGroupRules.FollowHead(household.Groups,
+            head is null ? null : new HeadFacts(head.Sex, ethnicCodes.Contains(head.EthnicityCode)));
     }
 
     private async Task<string> NextCodeAsync(string communeCode, CancellationToken ct)

@@ -419,10 +419,9 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                         var match = existing.FirstOrDefault(v => v.IsValidOn(today) && VietnameseText.Fold(v.Name) == folded);
                         if (match is null)
                         {
-                            var sequence = NextSequence(existing, commune);
                             match = new AdminUnit
                             {
-                                Code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{commune}-{sequence:000}"),
+                                Code = VillageCodes.Next(commune, existing.Select(v => v.Code)),
                                 Level = AdminLevel.Village,
                                 Name = name,
                                 FullName = name,
@@ -551,22 +550,6 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         });
     }
 
-    private static int NextSequence(List<AdminUnit> existing, string commune)
-    {
-        var max = 0;
-        foreach (var v in existing)
-        {
-            var dash = v.Code.LastIndexOf('-');
-            if (dash > 0 && v.Code.AsSpan(0, dash).SequenceEqual(commune)
-                && int.TryParse(v.Code.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                max = Math.Max(max, n);
-            }
-        }
-
-        return Math.Max(max, existing.Count) + 1;
-    }
-
     /// <summary>Members by household code, in file order: one dictionary operation per run of rows of the same household.</summary>
     private static Dictionary<string, List<MemberRow>> ByHousehold(List<ParsedMember> members, int households)
     {
@@ -592,21 +575,11 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         return byHousehold;
     }
 
+    /// <summary>The row's declared groups with those that follow the head member (<see cref="SpecialGroupRules.FollowHead"/>).</summary>
     private static SpecialGroups Groups(HouseholdRow row, List<MemberRow> members, HashSet<string> minority)
     {
-        var groups = row.Flags & ~(SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead);
         var head = members.FirstOrDefault(m => m.RelationToHead == RelationToHead.Head);
-        if (head is not null && minority.Contains(head.EthnicityCode))
-        {
-            groups |= SpecialGroups.EthnicMinority;
-        }
-
-        if (head?.Sex == Sex.Female)
-        {
-            groups |= SpecialGroups.FemaleHead;
-        }
-
-        return groups;
+        return SpecialGroupRules.FollowHead(row.Flags, head is null ? null : new HeadFacts(head.Sex, minority.Contains(head.EthnicityCode)));
     }
 
     private static Dictionary<string, bool> Answers(HouseholdRow row)

@@ -261,9 +261,9 @@ public static class ImportRowParser
         }
 
         var name = VietnameseText.NormalizeName(Get(MemberColumns.FullName));
-        if (name.Length is 0 or > 150)
+        if (MemberRules.FullNameProblem(name) is { } nameProblem)
         {
-            Bad(MemberColumns.FullName, name, "Họ và tên không được để trống và dài tối đa 150 ký tự.");
+            Bad(MemberColumns.FullName, name, nameProblem);
         }
 
         var sexText = Get(MemberColumns.Sex);
@@ -280,14 +280,9 @@ public static class ImportRowParser
         {
             Bad(MemberColumns.DateOfBirth, dobText, "Ngày sinh phải có dạng yyyy-MM-dd (ví dụ 1985-03-14).");
         }
-        else if (dob > today)
+        else if (MemberRules.DateOfBirthProblem(dob, today) is { } dobProblem)
         {
-            Bad(MemberColumns.DateOfBirth, dobText, $"Ngày sinh ở tương lai (hôm nay là {today:dd/MM/yyyy}).");
-            dobOk = false;
-        }
-        else if (dob.Year < 1900)
-        {
-            Bad(MemberColumns.DateOfBirth, dobText, "Ngày sinh trước năm 1900.");
+            Bad(MemberColumns.DateOfBirth, dobText, dobProblem);
             dobOk = false;
         }
 
@@ -304,7 +299,7 @@ public static class ImportRowParser
         }
 
         var personalId = Get(MemberColumns.PersonalId);
-        if (personalId.Length > 0 && PersonalId.Validate(personalId, sexOk ? sex : null, dobOk ? dob : null) is { } idProblem)
+        if (MemberRules.PersonalIdProblem(personalId, sexOk ? sex : null, dobOk ? dob : null) is { } idProblem)
         {
             Bad(MemberColumns.PersonalId, personalId, idProblem);
         }

@@ -54,10 +54,9 @@ public static class ImportValidator
                     $"Không có hộ mã \"{row.HouseholdCode}\" trong bảng hộ gia đình."));
             }
 
-            if (!reference.EthnicityCodes.Contains(row.EthnicityCode))
+            if (MemberRules.EthnicityProblem(row.EthnicityCode, reference.EthnicityCodes.Contains) is { } ethnicityProblem)
             {
-                problems.Add(new(m.Sheet ?? memberFile, m.Row, MemberColumns.EthnicityCode, row.EthnicityCode,
-                    "Mã dân tộc không có trong danh mục 54 dân tộc (01–54)."));
+                problems.Add(new(m.Sheet ?? memberFile, m.Row, MemberColumns.EthnicityCode, row.EthnicityCode, ethnicityProblem));
             }
 
             if (row.RelationToHead == RelationToHead.Head)

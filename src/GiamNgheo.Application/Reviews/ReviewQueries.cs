@@ -3,6 +3,7 @@ using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Reviews;
+using GiamNgheo.Domain.Statuses;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reviews;
@@ -241,12 +242,7 @@ public sealed class ReviewQueries(AppDbContext db)
             {
                 var row = rows.FirstOrDefault(r => r.HouseholdId == h.Id && r.Year == y);
                 years[y] = row is not null
-                    ? (row.Category switch
-                    {
-                        HouseholdCategory.Poor => ListStatus.Poor,
-                        HouseholdCategory.NearPoor => ListStatus.NearPoor,
-                        HouseholdCategory.Medium or HouseholdCategory.NotPoor => ListStatus.AboveNearPoor,
-                    }, row.MemberCount)
+                    ? (ListStatuses.Of(row.Category), row.MemberCount)
                     : h.CreatedAtUtc.Year <= y ? (ListStatus.AboveNearPoor, h.Persons) : (ListStatus.Absent, 0);
             }
 
@@ -269,6 +265,6 @@ public sealed class ReviewQueries(AppDbContext db)
     }
 
     private static MovementRow Row(string unit, string list, string measure, MovementCounts c) =>
-        new(unit, list, measure, c.Opening, c[Movement.ToOtherList], c[Movement.AboveNearPoorLine], c[Movement.OtherDecrease], c[Movement.FromOtherList],
-            c[Movement.Relapsed], c[Movement.NewlyArising], c[Movement.OtherIncrease], c.Closing, c.Balances);
+        new(unit, list, measure, c.Opening, c[Movement.DecreaseToOtherList], c[Movement.DecreaseAboveNearPoor], c[Movement.DecreaseOther], c[Movement.IncreaseFromOtherList],
+            c[Movement.IncreaseRelapsed], c[Movement.IncreaseNew], c[Movement.IncreaseOther], c.Closing, c.Balances);
 }

@@ -18,3 +18,39 @@ public enum SpecialGroups
     /// <summary>Chủ hộ là nữ.</summary>
     FemaleHead = 32,
 }
+
+/// <summary>The head member as the derived special groups see it: sex and whether the head's ethnic group is a minority.</summary>
+public readonly record struct HeadFacts(Sex Sex, bool EthnicMinority);
+
+/// <summary>The one rule for the special groups that follow the head member (domain reference §5.3).</summary>
+public static class SpecialGroupRules
+{
+    /// <summary>The groups derived from the head member; every other flag is declared on the household.</summary>
+    public const SpecialGroups DerivedFromHead = SpecialGroups.EthnicMinority | SpecialGroups.FemaleHead;
+
+    /// <summary>
+    /// <paramref name="groups"/> with the ethnic-minority and female-head flags set from <paramref name="head"/>: an
+    /// ethnic-minority head makes the household an ethnic-minority household (hộ DTTS), a female head a female-headed
+    /// one. Without a head member (a household between removing its head and naming a new one) the groups are unchanged.
+    /// </summary>
+    public static SpecialGroups FollowHead(SpecialGroups groups, HeadFacts? head)
+    {
+        if (head is not { } h)
+        {
+            return groups;
+        }
+
+        var result = groups & ~DerivedFromHead;
+        if (h.EthnicMinority)
+        {
+            result |= SpecialGroups.EthnicMinority;
+        }
+
+        if (h.Sex == Sex.Female)
+        {
+            result |= SpecialGroups.FemaleHead;
+        }
+
+        return result;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Statuses;
 
 namespace GiamNgheo.Domain.Reports;
 
@@ -155,19 +156,19 @@ public static class ReportForms
     {
         var other = list == HouseholdCategory.Poor ? "hộ cận nghèo" : "hộ nghèo";
         decimal When(ReportHousehold h, ReportRowKind k, Func<Movement, bool> test, bool previousSize) =>
-            test(Movements.Of(list, h)) ? (k == ReportRowKind.Persons ? (previousSize ? h.PreviousMemberCount : h.MemberCount) : 1) : 0;
+            test(h.MovementOn(list)) ? (k == ReportRowKind.Persons ? (previousSize ? h.PreviousMemberCount : h.MemberCount) : 1) : 0;
         decimal WhenA(ReportAggregate a, ReportRowKind k, Func<Movement, bool> test, bool previousSize) =>
-            test(Movements.Of(list, a.Key)) ? (k == ReportRowKind.Persons ? (previousSize ? a.PreviousPersons : a.Persons) : a.Households) : 0;
+            test(a.Key.MovementOn(list)) ? (k == ReportRowKind.Persons ? (previousSize ? a.PreviousPersons : a.Persons) : a.Households) : 0;
 
         // Member changes inside households that stay on the list are "other" increases/decreases of persons.
         decimal Grown(ReportHousehold h, ReportRowKind k) =>
-            k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.MemberCount - h.PreviousMemberCount) : 0;
+            k == ReportRowKind.Persons && h.MovementOn(list) == Movement.Stayed ? Math.Max(0, h.MemberCount - h.PreviousMemberCount) : 0;
         decimal Shrunk(ReportHousehold h, ReportRowKind k) =>
-            k == ReportRowKind.Persons && Movements.Of(list, h) == Movement.Stayed ? Math.Max(0, h.PreviousMemberCount - h.MemberCount) : 0;
+            k == ReportRowKind.Persons && h.MovementOn(list) == Movement.Stayed ? Math.Max(0, h.PreviousMemberCount - h.MemberCount) : 0;
         decimal GrownA(ReportAggregate a, ReportRowKind k) =>
-            k == ReportRowKind.Persons && Movements.Of(list, a.Key) == Movement.Stayed ? a.PersonsGrown : 0;
+            k == ReportRowKind.Persons && a.Key.MovementOn(list) == Movement.Stayed ? a.PersonsGrown : 0;
         decimal ShrunkA(ReportAggregate a, ReportRowKind k) =>
-            k == ReportRowKind.Persons && Movements.Of(list, a.Key) == Movement.Stayed ? a.PersonsShrunk : 0;
+            k == ReportRowKind.Persons && a.Key.MovementOn(list) == Movement.Stayed ? a.PersonsShrunk : 0;
 
         Col M(string key, string header, Func<Movement, bool> test, bool previousSize, int change) => new(key, header,
             (h, k) => When(h, k, test, previousSize) + (change < 0 ? Shrunk(h, k) : change > 0 ? Grown(h, k) : 0),
@@ -441,7 +442,7 @@ public static class ReportForms
             foreach (var h in onList)
             {
                 householdNo++;
-                var movement = Movements.Of(list, h);
+                var movement = h.MovementOn(list);
                 var flags = new[]
                 {
                     movement is Movement.IncreaseNew or Movement.IncreaseFromOtherList or Movement.IncreaseOther ? "x" : string.Empty,

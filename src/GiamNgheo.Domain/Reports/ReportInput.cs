@@ -70,6 +70,10 @@ public sealed record ReportHousehold
     public IReadOnlyList<ReportMember> Members { get; init; } = [];
 
     public bool IsMinority => (Groups & SpecialGroups.EthnicMinority) != 0;
+
+    /// <summary>The household's movement on <paramref name="list"/> (Poor or NearPoor) by the one rule (<see cref="Movements"/>).</summary>
+    public Movement MovementOn(HouseholdCategory list) =>
+        Movements.Of(list, PreviousCategory, Category, list == HouseholdCategory.Poor ? EscapedPoorEarlierInPeriod : EscapedNearPoorEarlierInPeriod);
 }
 
 /// <summary>Everything a form needs besides the households: the unit, year, standard and the coded lists as data.</summary>

@@ -1,4 +1,5 @@
 using GiamNgheo.Domain.Reviews;
+using GiamNgheo.Domain.Statuses;
 
 namespace GiamNgheo.Domain.Tests.Reviews;
 
@@ -47,19 +48,19 @@ public class MovementCalculatorTests
 
     [Theory]
     [InlineData(1, Movement.Stayed, null)]
-    [InlineData(3, Movement.ToOtherList, Movement.FromOtherList)]
-    [InlineData(4, Movement.AboveNearPoorLine, null)]
-    [InlineData(5, Movement.OtherDecrease, null)]
-    [InlineData(6, Movement.FromOtherList, Movement.ToOtherList)]
-    [InlineData(7, Movement.Relapsed, null)]
-    [InlineData(8, Movement.NewlyArising, null)]
-    [InlineData(9, Movement.OtherIncrease, null)]
+    [InlineData(3, Movement.DecreaseToOtherList, Movement.IncreaseFromOtherList)]
+    [InlineData(4, Movement.DecreaseAboveNearPoor, null)]
+    [InlineData(5, Movement.DecreaseOther, null)]
+    [InlineData(6, Movement.IncreaseFromOtherList, Movement.DecreaseToOtherList)]
+    [InlineData(7, Movement.IncreaseRelapsed, null)]
+    [InlineData(8, Movement.IncreaseNew, null)]
+    [InlineData(9, Movement.IncreaseOther, null)]
     [InlineData(10, null, Movement.Stayed)]
-    [InlineData(11, null, Movement.AboveNearPoorLine)]
-    [InlineData(12, null, Movement.OtherDecrease)]
-    [InlineData(14, null, Movement.Relapsed)]
-    [InlineData(15, null, Movement.NewlyArising)]
-    [InlineData(16, null, Movement.OtherIncrease)]
+    [InlineData(11, null, Movement.DecreaseAboveNearPoor)]
+    [InlineData(12, null, Movement.DecreaseOther)]
+    [InlineData(14, null, Movement.IncreaseRelapsed)]
+    [InlineData(15, null, Movement.IncreaseNew)]
+    [InlineData(16, null, Movement.IncreaseOther)]
     [InlineData(17, null, null)]
     public void Classify_CraftedHistory_EveryCategory(long id, Movement? poor, Movement? nearPoor)
     {
@@ -85,31 +86,31 @@ public class MovementCalculatorTests
         // Poor, V1: opening 1, 2, 3, 4, 5 (7 was above in 2025) = 5 households, 19 persons.
         Assert.Equal(5, v1.PoorHouseholds.Opening);
         Assert.Equal(19, v1.PoorPersons.Opening);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.ToOtherList]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.AboveNearPoorLine]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.OtherDecrease]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.FromOtherList]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.Relapsed]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.NewlyArising]);
-        Assert.Equal(1, v1.PoorHouseholds[Movement.OtherIncrease]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.DecreaseToOtherList]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.DecreaseAboveNearPoor]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.DecreaseOther]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.IncreaseFromOtherList]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.IncreaseRelapsed]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.IncreaseNew]);
+        Assert.Equal(1, v1.PoorHouseholds[Movement.IncreaseOther]);
         Assert.Equal(6, v1.PoorHouseholds.Closing); // 1, 2, 6, 7, 8, 9
         Assert.Equal(5 + 6 + 6 + 5 + 3 + 2, v1.PoorPersons.Closing);
-        Assert.Equal(2, v1.PoorPersons[Movement.OtherDecrease]);
-        Assert.Equal(1 + 2, v1.PoorPersons[Movement.OtherIncrease]);
+        Assert.Equal(2, v1.PoorPersons[Movement.DecreaseOther]);
+        Assert.Equal(1 + 2, v1.PoorPersons[Movement.IncreaseOther]);
 
         var v2 = units[1];
         // Near-poor, V2: opening 10, 11, 12, 18, 19 = 5 households; closing 10, 13, 14, 15, 16, 19 = 6.
         Assert.Equal(5, v2.NearPoorHouseholds.Opening);
         Assert.Equal(6, v2.NearPoorHouseholds.Closing);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.ToOtherList]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.AboveNearPoorLine]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.OtherDecrease]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.FromOtherList]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.Relapsed]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.NewlyArising]);
-        Assert.Equal(1, v2.NearPoorHouseholds[Movement.OtherIncrease]);
-        Assert.Equal(1, v2.NearPoorPersons[Movement.ToOtherList]);
-        Assert.Equal(3 + 1, v2.NearPoorPersons[Movement.OtherDecrease]); // 12 dissolved (3) + 10 lost one person
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.DecreaseToOtherList]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.DecreaseAboveNearPoor]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.DecreaseOther]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.IncreaseFromOtherList]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.IncreaseRelapsed]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.IncreaseNew]);
+        Assert.Equal(1, v2.NearPoorHouseholds[Movement.IncreaseOther]);
+        Assert.Equal(1, v2.NearPoorPersons[Movement.DecreaseToOtherList]);
+        Assert.Equal(3 + 1, v2.NearPoorPersons[Movement.DecreaseOther]); // 12 dissolved (3) + 10 lost one person
     }
 
     [Theory]

@@ -1,17 +1,6 @@
+using GiamNgheo.Domain.Statuses;
+
 namespace GiamNgheo.Domain.Reviews;
-
-/// <summary>A household's place on a recognised list of one year under one standard.</summary>
-public enum ListStatus : byte
-{
-    Poor = 0,
-    NearPoor = 1,
-
-    /// <summary>In the unit, above the near-poor line.</summary>
-    AboveNearPoor = 2,
-
-    /// <summary>Not in the unit (moved away, dissolved, died… or not yet arrived / not yet split off).</summary>
-    Absent = 3,
-}
 
 /// <summary>A household's recognised status per year (one standard) with its member count, in one unit.</summary>
 public sealed record HouseholdHistory(long HouseholdId, string UnitCode, IReadOnlyDictionary<int, (ListStatus Status, int Persons)> Years)
@@ -19,46 +8,18 @@ public sealed record HouseholdHistory(long HouseholdId, string UnitCode, IReadOn
     public (ListStatus Status, int Persons) At(int year) => Years.TryGetValue(year, out var v) ? v : (ListStatus.Absent, 0);
 }
 
-/// <summary>Movement (diễn biến) categories of §5.2 for one list (poor or near-poor).</summary>
-public enum Movement : byte
-{
-    /// <summary>Stayed on the list.</summary>
-    Stayed = 0,
-
-    /// <summary>Poor list: became near-poor (thoát nghèo sang cận nghèo). Near-poor list: became poor.</summary>
-    ToOtherList = 1,
-
-    /// <summary>Rose above the near-poor line (vượt chuẩn cận nghèo).</summary>
-    AboveNearPoorLine = 2,
-
-    /// <summary>Other decrease: moved away, dissolved, died.</summary>
-    OtherDecrease = 3,
-
-    /// <summary>Poor list: near-poor became poor. Near-poor list: poor became near-poor.</summary>
-    FromOtherList = 4,
-
-    /// <summary>Tái nghèo / tái cận nghèo: had escaped earlier in the standard's period.</summary>
-    Relapsed = 5,
-
-    /// <summary>Phát sinh mới.</summary>
-    NewlyArising = 6,
-
-    /// <summary>Other increase: moved in, split from another household.</summary>
-    OtherIncrease = 7,
-}
-
 /// <summary>Opening, decreases, increases and closing of one list in one unit, for households or persons.</summary>
 public sealed class MovementCounts
 {
-    private readonly int[] byMovement = new int[8];
+    private readonly int[] byMovement = new int[Movements.Count];
 
     public int Opening { get; internal set; }
     public int Closing { get; internal set; }
 
     public int this[Movement m] => byMovement[(int)m];
 
-    public int Decreases => this[Movement.ToOtherList] + this[Movement.AboveNearPoorLine] + this[Movement.OtherDecrease];
-    public int Increases => this[Movement.FromOtherList] + this[Movement.Relapsed] + this[Movement.NewlyArising] + this[Movement.OtherIncrease];
+    public int Decreases => this[Movement.DecreaseToOtherList] + this[Movement.DecreaseAboveNearPoor] + this[Movement.DecreaseOther];
+    public int Increases => this[Movement.IncreaseFromOtherList] + this[Movement.IncreaseRelapsed] + this[Movement.IncreaseNew] + this[Movement.IncreaseOther];
 
     /// <summary>closing = opening − decreases + increases (§5.2).</summary>
     public bool Balances => Closing == Opening - Decreases + Increases;
@@ -85,30 +46,12 @@ public static class MovementCalculator
         var (prev, _) = h.At(year - 1);
         var (cur, _) = h.At(year);
         return new HouseholdMovement(h.HouseholdId, h.UnitCode,
-            ForList(ListStatus.Poor, ListStatus.NearPoor, prev, cur, EscapedBefore(h, ListStatus.Poor, year - 1, periodStartYear)),
-            ForList(ListStatus.NearPoor, ListStatus.Poor, prev, cur, EscapedBefore(h, ListStatus.NearPoor, year - 1, periodStartYear)));
+            ForList(ListStatus.Poor, prev, cur, EscapedBefore(h, ListStatus.Poor, year - 1, periodStartYear)),
+            ForList(ListStatus.NearPoor, prev, cur, EscapedBefore(h, ListStatus.NearPoor, year - 1, periodStartYear)));
     }
 
-    private static Movement? ForList(ListStatus list, ListStatus other, ListStatus prev, ListStatus cur, bool escapedBefore)
-    {
-        if (prev == list)
-        {
-            return cur == list ? Movement.Stayed
-                : cur == other ? Movement.ToOtherList
-                : cur == ListStatus.AboveNearPoor ? Movement.AboveNearPoorLine
-                : Movement.OtherDecrease;
-        }
-
-        if (cur != list)
-        {
-            return null;
-        }
-
-        return prev == other ? Movement.FromOtherList
-            : prev == ListStatus.Absent ? Movement.OtherIncrease
-            : escapedBefore ? Movement.Relapsed
-            : Movement.NewlyArising;
-    }
+    private static Movement? ForList(ListStatus list, ListStatus prev, ListStatus cur, bool escapedBefore) =>
+        Movements.Of(list, prev, cur, escapedBefore) is var m && m != Movement.None ? m : null;
 
     /// <summary>Whether the household left <paramref name="list"/> upwards (not by moving away) in a year from periodStart+1 to <paramref name="upTo"/>.</summary>
     private static bool EscapedBefore(HouseholdHistory h, ListStatus list, int upTo, int periodStart)
@@ -168,19 +111,19 @@ public static class MovementCalculator
             case Movement.Stayed:
                 if (cur.Persons > prev.Persons)
                 {
-                    persons.Add(Movement.OtherIncrease, cur.Persons - prev.Persons);
+                    persons.Add(Movement.IncreaseOther, cur.Persons - prev.Persons);
                 }
                 else if (cur.Persons < prev.Persons)
                 {
-                    persons.Add(Movement.OtherDecrease, prev.Persons - cur.Persons);
+                    persons.Add(Movement.DecreaseOther, prev.Persons - cur.Persons);
                 }
 
                 return;
-            case Movement.ToOtherList or Movement.AboveNearPoorLine or Movement.OtherDecrease:
+            case Movement.DecreaseToOtherList or Movement.DecreaseAboveNearPoor or Movement.DecreaseOther:
                 households.Add(m.Value, 1);
                 persons.Add(m.Value, prev.Persons);
                 return;
-            case Movement.FromOtherList or Movement.Relapsed or Movement.NewlyArising or Movement.OtherIncrease:
+            case Movement.IncreaseFromOtherList or Movement.IncreaseRelapsed or Movement.IncreaseNew or Movement.IncreaseOther:
                 households.Add(m.Value, 1);
                 persons.Add(m.Value, cur.Persons);
                 return;
