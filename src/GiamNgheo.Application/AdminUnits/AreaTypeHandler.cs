@@ -35,28 +35,32 @@ public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units, Sur
                 : Result<AreaTypeChange>.Forbidden("Chỉ quản trị viên cấp tỉnh được sửa khu vực của xã.");
         }
 
-        var rows = await db.CommuneAreaTypes.Where(a => a.CommuneCode == command.CommuneCode).ToListAsync(ct);
-        foreach (var row in rows.Where(r => r.ValidFrom is { } from && from >= command.EffectiveFrom).ToList())
+        // The new period and the classifications that follow from it: one transaction (a refusal or a failure leaves both as they were).
+        return await db.InOneTransactionAsync(async () =>
         {
-            db.CommuneAreaTypes.Remove(row);
-        }
+            var rows = await db.CommuneAreaTypes.Where(a => a.CommuneCode == command.CommuneCode).ToListAsync(ct);
+            foreach (var row in rows.Where(r => r.ValidFrom is { } from && from >= command.EffectiveFrom).ToList())
+            {
+                db.CommuneAreaTypes.Remove(row);
+            }
 
-        foreach (var row in rows.Where(r => (r.ValidFrom is null || r.ValidFrom < command.EffectiveFrom)
-                     && (r.ValidTo is null || r.ValidTo >= command.EffectiveFrom)))
-        {
-            row.ValidTo = command.EffectiveFrom.AddDays(-1);
-        }
+            foreach (var row in rows.Where(r => (r.ValidFrom is null || r.ValidFrom < command.EffectiveFrom)
+                         && (r.ValidTo is null || r.ValidTo >= command.EffectiveFrom)))
+            {
+                row.ValidTo = command.EffectiveFrom.AddDays(-1);
+            }
 
-        var created = new CommuneAreaType
-        {
-            CommuneCode = command.CommuneCode,
-            AreaType = command.AreaType,
-            ValidFrom = command.EffectiveFrom,
-            Source = "Đặt bởi " + user.UserName,
-        };
-        db.CommuneAreaTypes.Add(created);
-        await db.SaveChangesAsync(ct);
-        var outcome = await reclassification.RunAsync(new Surveys.ReclassifyScope(command.CommuneCode, command.EffectiveFrom), null, ct);
-        return Result<AreaTypeChange>.Ok(new AreaTypeChange(created, outcome.Surveys, outcome.ChangedRows));
+            var created = new CommuneAreaType
+            {
+                CommuneCode = command.CommuneCode,
+                AreaType = command.AreaType,
+                ValidFrom = command.EffectiveFrom,
+                Source = "Đặt bởi " + user.UserName,
+            };
+            db.CommuneAreaTypes.Add(created);
+            await db.SaveChangesAsync(ct);
+            var outcome = await reclassification.RunAsync(new Surveys.ReclassifyScope(command.CommuneCode, command.EffectiveFrom), null, ct);
+            return Result<AreaTypeChange>.Ok(new AreaTypeChange(created, outcome.Surveys, outcome.ChangedRows));
+        }, ct);
     }
 }

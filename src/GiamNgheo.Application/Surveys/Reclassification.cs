@@ -84,9 +84,14 @@ public sealed class Reclassification(AppDbContext db, StandardRegistry standards
                 changed += HouseholdClassificationService.Store(db, household, survey, results, rows, legacy, replaceDecided: false, now);
             }
 
-            await db.SaveChangesAsync(ct);
+            // The batch's rows and the gaps that follow from them in one transaction (a savepoint inside a caller's).
+            await db.InOneTransactionAsync(async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                await db.RefreshGapsAsync(ids, ct);
+                return Result<bool>.Ok(true);
+            }, ct);
             db.ChangeTracker.Clear();
-            await db.RefreshGapsAsync(ids, ct);
             done += batch.Count;
             progress?.Invoke(done, total);
         }
