@@ -181,13 +181,15 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         // (Mẫu 04); the whole current list is reviewed only in the periodic review (QĐ 24/2021 Art. 4 and 5).
         var previous = campaign.Kind == CampaignKind.Periodic ? await PreviousListAsync(cr.CommuneCode, campaign, null, ct) : [];
         var listed = await db.ReviewHouseholds.Where(h => h.CommuneReviewId == cr.Id).Select(h => h.HouseholdId).ToListAsync(ct);
-        var villages = await db.Households.Where(h => previous.Keys.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
+        var villages = await db.Households.Where(h => h.ProvinceCode == cr.ProvinceCode && previous.Keys.Contains(h.Id))
+            .Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
         var added = 0;
         foreach (var (householdId, category) in previous.Where(p => !listed.Contains(p.Key) && villages.ContainsKey(p.Key)))
         {
             db.ReviewHouseholds.Add(new ReviewHouseholdEntity
             {
                 CommuneReviewId = cr.Id,
+                ProvinceCode = cr.ProvinceCode,
                 HouseholdId = householdId,
                 VillageCode = villages[householdId],
                 ListingReason = ListingReason.CurrentList,
@@ -261,6 +263,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
                 rh = new ReviewHouseholdEntity
                 {
                     CommuneReviewId = cr.Id,
+                    ProvinceCode = household.ProvinceCode,
                     HouseholdId = request.HouseholdId,
                     VillageCode = household.VillageCode,
                     ListingReason = ListingReason.Application,
@@ -297,7 +300,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         }
 
         var errors = new ValidationErrors();
-        var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == input.HouseholdId && h.CommuneCode == cr.CommuneCode, ct);
+        var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.ProvinceCode == cr.ProvinceCode && h.CommuneCode == cr.CommuneCode && h.Id == input.HouseholdId, ct);
         if (household is null)
         {
             errors.Add("householdId", "Hộ không thuộc xã này.");
@@ -341,6 +344,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         var rh = new ReviewHouseholdEntity
         {
             CommuneReviewId = cr.Id,
+            ProvinceCode = household!.ProvinceCode,
             HouseholdId = input.HouseholdId,
             VillageCode = household!.VillageCode,
             ListingReason = input.Reason,
@@ -557,7 +561,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
         await db.SaveChangesAsync(ct);
         foreach (var (rh, vote, passed) in outcomes)
         {
-            db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ReviewHouseholdId = rh.Id, Agree = vote.Agree, Passed = passed });
+            db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ProvinceCode = rh.ProvinceCode, ReviewHouseholdId = rh.Id, Agree = vote.Agree, Passed = passed });
         }
 
         if (back > 0)
@@ -714,7 +718,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             return Refused(refused);
         }
 
-        db.ReviewComplaints.Add(new ReviewComplaintEntity { ReviewHouseholdId = rh.Id, ReceivedOn = input.ReceivedOn, Complainant = input.Complainant.Trim(), Content = input.Content.Trim() });
+        db.ReviewComplaints.Add(new ReviewComplaintEntity { ProvinceCode = rh.ProvinceCode, ReviewHouseholdId = rh.Id, ReceivedOn = input.ReceivedOn, Complainant = input.Complainant.Trim(), Content = input.Content.Trim() });
         await db.SaveChangesAsync(ct);
         return Result<CommuneBoard>.Ok((await new ReviewQueries(db).BoardAsync(cr.Id, ct))!);
     }
@@ -994,6 +998,7 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
 
         var request = new EscapeRequestEntity
         {
+            ProvinceCode = household.ProvinceCode,
             HouseholdId = household.Id,
             CommuneCode = household.CommuneCode,
             ReceivedOn = input.ReceivedOn,
