@@ -58,7 +58,9 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
             }
 
             var commune = input.CommuneCode ?? (user.ScopeLevel == AdminLevel.Commune ? user.ScopeUnitCode : null);
-            var unit = commune is null ? null : await db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == commune && u.Level == AdminLevel.Commune, ct);
+            // The commune's current row (a pre-2025 row of the same code has a district as its parent, not the province).
+            var unit = commune is null ? null : await db.AdminUnits.AsNoTracking().Where(u => u.Code == commune && u.Level == AdminLevel.Commune)
+                .OrderByDescending(u => u.ValidFrom != null).ThenByDescending(u => u.ValidFrom).FirstOrDefaultAsync(ct);
             if (unit is null || !UnitScope.Contains(user, unit.ParentCode ?? string.Empty, unit.Code, null))
             {
                 errors.Add("communeCode", "Chọn một xã thuộc phạm vi của bạn.");

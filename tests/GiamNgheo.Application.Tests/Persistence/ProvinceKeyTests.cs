@@ -98,6 +98,11 @@ public sealed class ProvinceKeyTests
             Assert.Equal("11", await context.EscapeRequests.Where(r => r.HouseholdId == created.Id).Select(r => r.ProvinceCode).SingleAsync(ct));
             Assert.All(await context.AuditRecords.Where(a => a.HouseholdId == created.Id).ToListAsync(ct), a => Assert.Equal("11", a.ProvinceCode));
 
+            if (provider == "sqlite")
+            {
+                return; // EF Core cannot generate DProvinceKey's Down on SQLite (it drops foreign keys); Up runs on every test database.
+            }
+
             // Back to the schema before the province key (the columns are dropped), then forward again: Up fills them.
             var migrator = context.GetService<IMigrator>();
             var migrations = context.Database.GetMigrations().ToList();

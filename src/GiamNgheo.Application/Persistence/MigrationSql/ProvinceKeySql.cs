@@ -7,12 +7,19 @@ namespace GiamNgheo.Application.Persistence.MigrationSql;
 /// new columns are added and before the composite foreign keys are created): the province code of the rows that gained
 /// one, from the row they belong to — review households and escape requests from their household, votes and complaints
 /// from their review household, review documents from their commune review, audit records from their household (null
-/// when the record concerns no household or the household is gone). docs/scaling.md.
+/// when the record concerns no household or the household is gone). First, commune reviews of regular campaigns whose
+/// province was taken from a pre-2025 row (a district code) get their commune's province. docs/scaling.md.
 /// </summary>
 internal static class ProvinceKeySql
 {
     public static void Up(MigrationBuilder migrationBuilder)
     {
+        // A regular (one-commune) campaign took the province from the commune's first row, which for a commune that
+        // existed before 2025 is its district: the commune reviews get the province of the commune's latest row.
+        migrationBuilder.Sql(
+            "UPDATE \"commune_reviews\" SET \"ProvinceCode\" = COALESCE((SELECT u.\"ParentCode\" FROM \"admin_units\" u "
+            + "WHERE u.\"Code\" = \"commune_reviews\".\"CommuneCode\" AND u.\"Level\" = 3 AND u.\"ValidFrom\" IS NOT NULL "
+            + "ORDER BY u.\"ValidFrom\" DESC LIMIT 1), \"ProvinceCode\");");
         migrationBuilder.Sql(From("review_households", "households", "\"HouseholdId\"") + ";");
         migrationBuilder.Sql(From("escape_requests", "households", "\"HouseholdId\"") + ";");
         migrationBuilder.Sql(From("review_votes", "review_households", "\"ReviewHouseholdId\"") + ";");

@@ -160,6 +160,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
             // Carry the province code over before the composite keys are created.
             MigrationSql.ProvinceKeySql.Up(migrationBuilder);
 
+            // SQLite rebuilds the tables below, copying their rows while foreign keys are enforced: the composite keys
+            // they now refer to must already be unique in the old parent tables. These indexes go with the old tables
+            // when households and review_households are rebuilt with their unique constraints.
+            migrationBuilder.Sql("CREATE UNIQUE INDEX \"IX_households_Id_ProvinceCode_migration\" ON \"households\" (\"Id\", \"ProvinceCode\");");
+            migrationBuilder.Sql("CREATE UNIQUE INDEX \"IX_review_households_Id_ProvinceCode_migration\" ON \"review_households\" (\"Id\", \"ProvinceCode\");");
+
             migrationBuilder.AddUniqueConstraint(
                 name: "AK_review_households_Id_ProvinceCode",
                 table: "review_households",
