@@ -16,6 +16,8 @@ public sealed class AuditRecord
     public required string EntityId { get; set; }
     /// <summary>The household the record concerns, when any: lets an administrator browse one household's audit.</summary>
     public long? HouseholdId { get; set; }
+    /// <summary>The province of <see cref="HouseholdId"/>'s household (set with it; null when the record concerns no household).</summary>
+    public string? ProvinceCode { get; set; }
     /// <summary>JSON array of {field, old, new}; or a JSON object describing an export.</summary>
     public string Changes { get; set; } = "[]";
 }

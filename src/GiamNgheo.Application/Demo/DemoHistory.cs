@@ -367,6 +367,7 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
             var rh = new ReviewHouseholdEntity
             {
                 CommuneReviewId = reviews[item.Household.CommuneCode].Id,
+                ProvinceCode = item.Household.ProvinceCode,
                 HouseholdId = item.Household.Id,
                 VillageCode = item.Household.VillageCode,
                 State = HouseholdReviewState.Certified,
@@ -392,6 +393,7 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
             {
                 db.EscapeRequests.Add(new EscapeRequestEntity
                 {
+                    ProvinceCode = item.Household.ProvinceCode,
                     HouseholdId = item.Household.Id,
                     CommuneCode = item.Household.CommuneCode,
                     ReceivedOn = new DateOnly(year, 8, 10).AddDays(item.DayOffset),
@@ -435,7 +437,7 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
                     var agree = Math.Min(meeting.Attendees, (int)Math.Ceiling(meeting.Attendees * share));
                     rh.Attendees = meeting.Attendees;
                     rh.Agree = agree;
-                    db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ReviewHouseholdId = rh.Id, Agree = agree, Passed = rules.MeetingPasses(meeting.Attendees, agree) });
+                    db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ProvinceCode = rh.ProvinceCode, ReviewHouseholdId = rh.Id, Agree = agree, Passed = rules.MeetingPasses(meeting.Attendees, agree) });
                 }
             }
 

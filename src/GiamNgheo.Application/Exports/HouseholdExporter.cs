@@ -140,7 +140,7 @@ public sealed class HouseholdExporter(AppDbContext db)
         if (request.Category is { } category)
         {
             var classified = db.HouseholdClassifications.Where(c => c.Year == year && c.StandardCode == standard && c.Category == category);
-            query = query.Where(h => classified.Any(c => c.HouseholdId == h.Id));
+            query = query.Where(h => classified.Any(c => c.HouseholdId == h.Id && c.ProvinceCode == h.ProvinceCode));
         }
 
         return new ExportQuery(query, year, standard, request.Category);

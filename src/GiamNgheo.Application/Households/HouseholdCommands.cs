@@ -160,6 +160,13 @@ public sealed partial class HouseholdCommands(AppDbContext db, AdminUnitQueries 
 
         var errors = new ValidationErrors();
         ValidateHousehold(input, errors);
+        if (!string.IsNullOrWhiteSpace(input.CommuneCode) && input.CommuneCode.Trim() != household.CommuneCode
+            && await units.FindAsync(input.CommuneCode.Trim(), units.Today, ct) is { ParentCode: { } province } && province != household.ProvinceCode)
+        {
+            // The province is the household's distribution key: a move to another province is an event, not an edit.
+            errors.Add("communeCode", HouseholdProvince.ChangeRefused);
+        }
+
         var village = await ValidateVillageAsync(input.VillageCode, household.CommuneCode, units.Today, errors, ct);
         if (!UnitScope.Contains(db.CurrentUser, household.ProvinceCode, household.CommuneCode, village?.Code))
         {

@@ -39,7 +39,7 @@ public sealed class HouseholdQueries(AppDbContext db)
             && Domain.Classification.HouseholdCategoryCodes.TryParse(query.Category, out var category))
         {
             var standard = query.Standard;
-            households = households.Where(h => db.HouseholdClassifications.Any(c => c.HouseholdId == h.Id && c.Year == year && c.StandardCode == standard && c.Category == category));
+            households = households.Where(h => db.HouseholdClassifications.Any(c => c.HouseholdId == h.Id && c.ProvinceCode == h.ProvinceCode && c.Year == year && c.StandardCode == standard && c.Category == category));
         }
 
         var folded = VietnameseText.Fold(query.Search);

@@ -227,7 +227,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
         ImportValidator.Validate(households, members, reference, hFile, mFile, problems);
         if (problems.Count == 0)
         {
-            await ValidateAgainstDatabaseAsync(households, members, hFile, mFile, problems, ct);
+            await ValidateAgainstDatabaseAsync(households, members, reference.CommuneProvince, hFile, mFile, problems, ct);
         }
 
         if (problems.Count > 0)
@@ -349,7 +349,8 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
 
     /// <summary>Registered households the file would touch must be in the user's scope; ID numbers must not belong to another registered household.</summary>
     private async Task ValidateAgainstDatabaseAsync(
-        List<ParsedHousehold> households, List<ParsedMember> members, string hFile, string mFile, ProblemList problems, CancellationToken ct)
+        List<ParsedHousehold> households, List<ParsedMember> members, IReadOnlyDictionary<string, string> communeProvince,
+        string hFile, string mFile, ProblemList problems, CancellationToken ct)
     {
         if (!await db.Households.AnyAsync(ct))
         {
@@ -365,6 +366,13 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
             {
                 problems.Add(new(fileRows[h.Code].Sheet ?? hFile, fileRows[h.Code].Row, HouseholdColumns.HouseholdCode, h.Code,
                     "Mã hộ này đã thuộc một hộ ngoài phạm vi quản lý của bạn."));
+            }
+
+            // A household never changes province in place (the province is its distribution key, docs/scaling.md).
+            foreach (var h in found.Where(h => communeProvince.TryGetValue(fileRows[h.Code].Value.CommuneCode, out var p) && p != h.ProvinceCode))
+            {
+                problems.Add(new(fileRows[h.Code].Sheet ?? hFile, fileRows[h.Code].Row, HouseholdColumns.CommuneCode, fileRows[h.Code].Value.CommuneCode,
+                    Households.HouseholdProvince.ChangeRefused));
             }
         }
 

@@ -76,6 +76,7 @@ public abstract partial class AppDbContext(DbContextOptions options, ICurrentUse
         ChangeTracker.DetectChanges();
         GuardAuditIsAppendOnly();
         StampHouseholds();
+        await StampAuditProvincesAsync(cancellationToken);
         var pending = ChangeTracker.Entries()
             .Where(e => !SuppressEntityAudit && e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new PendingAudit(e, e.State, DescribeChanges(e)))
@@ -112,6 +113,13 @@ public abstract partial class AppDbContext(DbContextOptions options, ICurrentUse
                         Surveys.HouseholdSurveyEntity s => s.HouseholdId,
                         _ => null,
                     },
+                    ProvinceCode = p.Entry.Entity switch
+                    {
+                        HouseholdEntity h => h.ProvinceCode,
+                        MemberEntity m => m.ProvinceCode,
+                        Surveys.HouseholdSurveyEntity s => s.ProvinceCode,
+                        _ => null,
+                    },
                     Changes = JsonSerializer.Serialize(p.State == EntityState.Added ? DescribeChanges(p.Entry, afterInsert: true) : p.Changes),
                 });
             }
@@ -130,6 +138,36 @@ public abstract partial class AppDbContext(DbContextOptions options, ICurrentUse
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// An audit event about a household carries the household's province (the distribution key, docs/scaling.md): taken
+    /// from the tracked household, else read in one query.
+    /// </summary>
+    private async Task StampAuditProvincesAsync(CancellationToken ct)
+    {
+        var missing = ChangeTracker.Entries<AuditRecord>()
+            .Where(e => e.State == EntityState.Added && e.Entity.HouseholdId is not null && e.Entity.ProvinceCode is null)
+            .Select(e => e.Entity).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var provinces = ChangeTracker.Entries<HouseholdEntity>().ToDictionary(e => e.Entity.Id, e => e.Entity.ProvinceCode);
+        var unknown = missing.Select(a => a.HouseholdId!.Value).Where(id => !provinces.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var h in await Households.AsNoTracking().Where(h => unknown.Contains(h.Id)).Select(h => new { h.Id, h.ProvinceCode }).ToListAsync(ct))
+            {
+                provinces[h.Id] = h.ProvinceCode;
+            }
+        }
+
+        foreach (var record in missing)
+        {
+            record.ProvinceCode = provinces.GetValueOrDefault(record.HouseholdId!.Value);
         }
     }
 

@@ -164,7 +164,7 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
             households = households.Where(h => (h.ResidentFrom == null || h.ResidentFrom <= asOf) && (h.ResidentUntil == null || h.ResidentUntil > previousAsOf));
             facts = province
                 ? rows.Where(c => c.ProvinceCode == code)
-                : from c in rows join h in db.Households on c.HouseholdId equals h.Id where h.CommuneCode == code select c;
+                : from c in rows join h in db.Households on new { Id = c.HouseholdId, c.ProvinceCode } equals new { h.Id, h.ProvinceCode } where h.CommuneCode == code select c;
         }
         else
         {
@@ -309,7 +309,7 @@ public sealed class ReportDataLoader(AppDbContext db, StandardRegistry standards
         var surveys = db.HouseholdSurveys.AsNoTracking().Where(s => s.Year <= year);
         surveys = province
             ? surveys.Where(s => s.ProvinceCode == code)
-            : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.CommuneCode == code));
+            : surveys.Where(s => db.Households.Any(h => h.Id == s.HouseholdId && h.ProvinceCode == s.ProvinceCode && h.CommuneCode == code));
         var causes = (await surveys.Select(s => new { s.HouseholdId, s.Year, s.Causes, s.Needs }).ToListAsync(ct))
             .ToDictionary(s => (s.HouseholdId, s.Year), s => (s.Causes, s.Needs));
 

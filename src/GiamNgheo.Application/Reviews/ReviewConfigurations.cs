@@ -36,6 +36,7 @@ internal sealed class ReviewHouseholdConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReviewHouseholdEntity> builder)
     {
         builder.ToTable("review_households");
+        builder.Property(h => h.ProvinceCode).HasMaxLength(16);
         builder.Property(h => h.VillageCode).HasMaxLength(24);
         builder.Property(h => h.ReasonText).HasMaxLength(1000);
         builder.Property(h => h.Category).HasMaxLength(24);
@@ -44,7 +45,11 @@ internal sealed class ReviewHouseholdConfiguration : IEntityTypeConfiguration<Re
         builder.Property(h => h.ExclusionReason).HasMaxLength(1000);
         builder.HasIndex(h => new { h.CommuneReviewId, h.HouseholdId }).IsUnique();
         builder.HasOne<CommuneReviewEntity>().WithMany().HasForeignKey(h => h.CommuneReviewId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(h => h.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithMany()
+            .HasForeignKey(h => new { h.HouseholdId, h.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode })
+            .OnDelete(DeleteBehavior.Cascade);
+        // Votes and complaints point at a review household by (Id, ProvinceCode): colocated by province (docs/scaling.md).
+        builder.HasAlternateKey(h => new { h.Id, h.ProvinceCode });
     }
 }
 
@@ -66,8 +71,11 @@ internal sealed class ReviewVoteConfiguration : IEntityTypeConfiguration<ReviewV
     public void Configure(EntityTypeBuilder<ReviewVoteEntity> builder)
     {
         builder.ToTable("review_votes");
+        builder.Property(v => v.ProvinceCode).HasMaxLength(16);
         builder.HasOne<ReviewMeetingEntity>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<ReviewHouseholdEntity>().WithMany().HasForeignKey(v => v.ReviewHouseholdId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<ReviewHouseholdEntity>().WithMany()
+            .HasForeignKey(v => new { v.ReviewHouseholdId, v.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode })
+            .OnDelete(DeleteBehavior.NoAction);
     }
 }
 
@@ -88,10 +96,13 @@ internal sealed class ReviewComplaintConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReviewComplaintEntity> builder)
     {
         builder.ToTable("review_complaints");
+        builder.Property(c => c.ProvinceCode).HasMaxLength(16);
         builder.Property(c => c.Complainant).HasMaxLength(200);
         builder.Property(c => c.Content).HasMaxLength(2000);
         builder.Property(c => c.RecheckResult).HasMaxLength(2000);
-        builder.HasOne<ReviewHouseholdEntity>().WithMany().HasForeignKey(c => c.ReviewHouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ReviewHouseholdEntity>().WithMany()
+            .HasForeignKey(c => new { c.ReviewHouseholdId, c.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode })
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -113,10 +124,13 @@ internal sealed class EscapeRequestConfiguration : IEntityTypeConfiguration<Esca
     public void Configure(EntityTypeBuilder<EscapeRequestEntity> builder)
     {
         builder.ToTable("escape_requests");
+        builder.Property(r => r.ProvinceCode).HasMaxLength(16);
         builder.Property(r => r.CommuneCode).HasMaxLength(16);
         builder.Property(r => r.FromCategory).HasMaxLength(24);
         builder.Property(r => r.Reason).HasMaxLength(1000);
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithMany()
+            .HasForeignKey(r => new { r.HouseholdId, r.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode })
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

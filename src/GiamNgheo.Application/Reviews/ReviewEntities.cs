@@ -60,6 +60,8 @@ public sealed class ReviewHouseholdEntity : IAudited
 {
     public long Id { get; set; }
     public long CommuneReviewId { get; set; }
+    /// <summary>The household's province (the distribution key, docs/scaling.md); part of the foreign key to the household.</summary>
+    public required string ProvinceCode { get; set; }
     public long HouseholdId { get; set; }
     public string? VillageCode { get; set; }
     public HouseholdReviewState State { get; set; }
@@ -99,6 +101,8 @@ public sealed class ReviewVoteEntity : IAudited
 {
     public long Id { get; set; }
     public long MeetingId { get; set; }
+    /// <summary>The reviewed household's province (docs/scaling.md); part of the foreign key to the review household.</summary>
+    public required string ProvinceCode { get; set; }
     public long ReviewHouseholdId { get; set; }
     public int Agree { get; set; }
     public bool Passed { get; set; }
@@ -120,6 +124,8 @@ public sealed class ReviewFileEntity
 public sealed class ReviewComplaintEntity : IAudited
 {
     public long Id { get; set; }
+    /// <summary>The reviewed household's province (docs/scaling.md); part of the foreign key to the review household.</summary>
+    public required string ProvinceCode { get; set; }
     public long ReviewHouseholdId { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public required string Complainant { get; set; }
@@ -146,6 +152,8 @@ public sealed class RecognitionDecisionEntity : IAudited
 public sealed class EscapeRequestEntity : IAudited
 {
     public long Id { get; set; }
+    /// <summary>The household's province (docs/scaling.md); part of the foreign key to the household.</summary>
+    public required string ProvinceCode { get; set; }
     public long HouseholdId { get; set; }
     public required string CommuneCode { get; set; }
     public DateOnly ReceivedOn { get; set; }

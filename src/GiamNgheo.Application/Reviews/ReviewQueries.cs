@@ -143,8 +143,8 @@ public sealed class ReviewQueries(AppDbContext db)
         var campaign = await db.ReviewCampaigns.AsNoTracking().SingleAsync(c => c.Id == cr.CampaignId, ct);
         var user = db.CurrentUser;
         var rows = await (from rh in db.ReviewHouseholds.AsNoTracking()
-                          join h in db.Households.AsNoTracking() on rh.HouseholdId equals h.Id
-                          where rh.CommuneReviewId == cr.Id
+                          join h in db.Households.AsNoTracking() on new { Id = rh.HouseholdId, rh.ProvinceCode } equals new { h.Id, h.ProvinceCode }
+                          where rh.CommuneReviewId == cr.Id && rh.ProvinceCode == cr.ProvinceCode
                           orderby rh.VillageCode, h.Code
                           select new { rh, h.Code, h.HeadName }).ToListAsync(ct);
         if (user.ScopeLevel == AdminLevel.Village)
@@ -210,7 +210,7 @@ public sealed class ReviewQueries(AppDbContext db)
         }
 
         var year = await db.ReviewCampaigns.AsNoTracking().Where(c => c.Id == cr.CampaignId).Select(c => c.Year).SingleAsync(ct);
-        var head = await db.Households.AsNoTracking().Where(h => h.Id == rh.HouseholdId).Select(h => new { h.HeadName, h.Code }).SingleAsync(ct);
+        var head = await db.Households.AsNoTracking().Where(h => h.Id == rh.HouseholdId && h.ProvinceCode == rh.ProvinceCode).Select(h => new { h.HeadName, h.Code }).SingleAsync(ct);
         return new ReviewHouseholdRef(rh.Id, cr.Id, rh.HouseholdId, year, head.HeadName, head.Code, rh.State);
     }
 

@@ -68,11 +68,11 @@ internal sealed class HouseholdStatusConfiguration : IEntityTypeConfiguration<Ho
         builder.Property(s => s.Address).HasMaxLength(500);
         builder.Property(s => s.Answers).HasMaxLength(4000);
         builder.Property(s => s.Source).HasMaxLength(300);
-        builder.HasIndex(s => new { s.HouseholdId, s.StandardCode, s.DecisionId }).IsUnique();
+        builder.HasIndex(s => new { s.HouseholdId, s.ProvinceCode, s.StandardCode, s.DecisionId }).IsUnique();
         builder.HasIndex(s => new { s.ProvinceCode, s.CommuneCode, s.StandardCode, s.ReviewYear });
         builder.HasIndex(s => s.DecisionId);
         // A decided household is never deleted (HouseholdCommands refuses), so its statuses stay.
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => new { s.HouseholdId, s.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reviews.RecognitionDecisionEntity>().WithMany().HasForeignKey(s => s.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

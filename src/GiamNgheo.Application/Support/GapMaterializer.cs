@@ -75,7 +75,7 @@ public sealed class GapMaterializer(AppDbContext db)
             var communes = households.Select(h => h.CommuneCode).Distinct(StringComparer.Ordinal).ToList();
             // By the household's commune now and by the summary's own commune, so a household that moved is caught in both.
             await db.HouseholdGapSummaries
-                .Where(s => communes.Contains(s.CommuneCode) || db.Households.Any(h => h.Id == s.HouseholdId && communes.Contains(h.CommuneCode)))
+                .Where(s => communes.Contains(s.CommuneCode) || db.Households.Any(h => h.Id == s.HouseholdId && h.ProvinceCode == s.ProvinceCode && communes.Contains(h.CommuneCode)))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.StaleOn, DateOnly.MinValue), ct);
             return;
         }
@@ -105,7 +105,7 @@ public sealed class GapMaterializer(AppDbContext db)
         var count = await households.CountAsync(ct);
         if (count != await summaries.CountAsync(ct))
         {
-            stale.AddRange(await households.Where(h => !db.HouseholdGapSummaries.Any(s => s.HouseholdId == h.Id)).Select(h => h.Id).ToListAsync(ct));
+            stale.AddRange(await households.Where(h => !db.HouseholdGapSummaries.Any(s => s.HouseholdId == h.Id && s.ProvinceCode == h.ProvinceCode)).Select(h => h.Id).ToListAsync(ct));
         }
 
         await RefreshForHouseholdsAsync(stale, ct);

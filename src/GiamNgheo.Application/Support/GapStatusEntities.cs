@@ -52,7 +52,7 @@ internal sealed class HouseholdGapSummaryConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<HouseholdGapSummaryEntity> builder)
     {
         builder.ToTable("household_gap_summary");
-        builder.HasKey(s => s.HouseholdId);
+        builder.HasKey(s => new { s.HouseholdId, s.ProvinceCode });
         builder.Property(s => s.HouseholdId).ValueGeneratedNever();
         builder.Property(s => s.ProvinceCode).HasMaxLength(16);
         builder.Property(s => s.CommuneCode).HasMaxLength(16);
@@ -63,7 +63,8 @@ internal sealed class HouseholdGapSummaryConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(s => new { s.CommuneCode, s.InWorklist, s.WaitingSince, s.HouseholdId });
         builder.HasIndex(s => new { s.CommuneCode, s.StaleOn });
         builder.HasIndex(s => new { s.ProvinceCode, s.StaleOn });
-        builder.HasOne<Households.HouseholdEntity>().WithOne().HasForeignKey<HouseholdGapSummaryEntity>(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithOne().HasForeignKey<HouseholdGapSummaryEntity>(s => new { s.HouseholdId, s.ProvinceCode })
+            .HasPrincipalKey<Households.HouseholdEntity>(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -72,7 +73,7 @@ internal sealed class HouseholdPolicyStatusConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<HouseholdPolicyStatusEntity> builder)
     {
         builder.ToTable("household_policy_status");
-        builder.HasKey(s => new { s.HouseholdId, s.PolicyCode });
+        builder.HasKey(s => new { s.HouseholdId, s.ProvinceCode, s.PolicyCode });
         builder.Property(s => s.PolicyCode).HasMaxLength(40);
         builder.Property(s => s.ProvinceCode).HasMaxLength(16);
         builder.Property(s => s.CommuneCode).HasMaxLength(16);
@@ -80,7 +81,7 @@ internal sealed class HouseholdPolicyStatusConfiguration : IEntityTypeConfigurat
         // Coverage: GROUP BY (commune, policy) of a province, or (village, policy) of a commune, index-only.
         builder.HasIndex(s => new { s.ProvinceCode, s.CommuneCode, s.PolicyCode, s.Relevant, s.Served });
         builder.HasIndex(s => new { s.CommuneCode, s.VillageCode, s.PolicyCode, s.Relevant, s.Served });
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => new { s.HouseholdId, s.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

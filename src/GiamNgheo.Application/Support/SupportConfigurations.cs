@@ -19,10 +19,10 @@ internal sealed class SupportRecordConfiguration : IEntityTypeConfiguration<Supp
         builder.Property(s => s.CreatedBy).HasMaxLength(256);
         builder.Property(s => s.Quantity).HasPrecision(18, 2);
         builder.Ignore(s => s.IsEffective);
-        builder.HasIndex(s => new { s.HouseholdId, s.PolicyCode, s.PeriodStart });
+        builder.HasIndex(s => new { s.HouseholdId, s.ProvinceCode, s.PolicyCode, s.PeriodStart });
         builder.HasIndex(s => new { s.CommuneCode, s.Date });
         builder.HasIndex(s => new { s.ProvinceCode, s.PolicyCode });
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => new { s.HouseholdId, s.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -37,11 +37,11 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
         builder.Property(s => s.Responsible).HasMaxLength(200);
         builder.Property(s => s.ResponsibleUser).HasMaxLength(256);
         builder.Property(s => s.Commitment).HasMaxLength(2000);
-        builder.HasIndex(s => s.HouseholdId).IsUnique();
+        builder.HasIndex(s => new { s.HouseholdId, s.ProvinceCode }).IsUnique();
         builder.HasIndex(s => new { s.CommuneCode, s.ResponsibleUser });
         builder.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Visits).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => new { s.HouseholdId, s.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

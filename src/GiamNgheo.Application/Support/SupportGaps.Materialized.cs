@@ -127,14 +127,14 @@ public sealed partial class SupportGaps
         string? policy = string.IsNullOrWhiteSpace(query.PolicyCode) ? null : query.PolicyCode.Trim().ToUpperInvariant();
         if (policy is not null)
         {
-            summaries = summaries.Where(s => db.HouseholdPolicyStatuses.Any(p => p.HouseholdId == s.HouseholdId && p.PolicyCode == policy && p.Relevant && !p.Served));
+            summaries = summaries.Where(s => db.HouseholdPolicyStatuses.Any(p => p.HouseholdId == s.HouseholdId && p.ProvinceCode == s.ProvinceCode && p.PolicyCode == policy && p.Relevant && !p.Served));
         }
 
         var total = await summaries.CountAsync(ct);
         IQueryable<HouseholdGapSummaryEntity> ordered = query.Sort switch
         {
             "name" => from s in summaries
-                      join h in db.Households on s.HouseholdId equals h.Id
+                      join h in db.Households on new { Id = s.HouseholdId, s.ProvinceCode } equals new { h.Id, h.ProvinceCode }
                       orderby h.HeadNameFolded, s.HouseholdId
                       select s,
             "gaps" => summaries.OrderByDescending(s => s.OpenGaps).ThenBy(s => s.WaitingSince == null).ThenBy(s => s.WaitingSince).ThenBy(s => s.HouseholdId),
@@ -154,7 +154,7 @@ public sealed partial class SupportGaps
     private async Task<List<WorklistRow>> RowsAsync(IQueryable<HouseholdGapSummaryEntity> summaries, string? policy, CancellationToken ct)
     {
         var page = await (from s in summaries
-                          join h in db.Households on s.HouseholdId equals h.Id
+                          join h in db.Households on new { Id = s.HouseholdId, s.ProvinceCode } equals new { h.Id, h.ProvinceCode }
                           select new { s.HouseholdId, h.Code, h.HeadName, s.ProvinceCode, s.CommuneCode, s.VillageCode, s.StandardCode, s.Category, s.Unanswered, s.WaitingSince, s.LastSupport })
             .ToListAsync(ct);
         if (page.Count == 0)

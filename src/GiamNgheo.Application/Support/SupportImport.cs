@@ -94,7 +94,7 @@ public sealed class SupportImport(AppDbContext db, SupportCommands commands)
         foreach (var chunk in ids.Chunk(1000))
         {
             var members = await db.Members.AsNoTracking().Where(m => m.PersonalId != null && chunk.Contains(m.PersonalId))
-                .Join(scoped, m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, m.PersonalId, m.HouseholdId }).ToListAsync(ct);
+                .Join(scoped, m => new { Id = m.HouseholdId, m.ProvinceCode }, h => new { h.Id, h.ProvinceCode }, (m, h) => new { m.Id, m.PersonalId, m.HouseholdId }).ToListAsync(ct);
             var householdIds = members.Select(m => m.HouseholdId).Distinct().ToList();
             var households = await scoped.Where(h => householdIds.Contains(h.Id))
                 .Select(h => new SupportCommands.HouseholdRef(h.Id, h.ProvinceCode, h.CommuneCode, h.VillageCode, h.Members.Select(m => m.Id).ToList())).ToListAsync(ct);

@@ -145,7 +145,7 @@ public sealed class SupportPlans(AppDbContext db)
         var households = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser);
         var user = db.CurrentUser.UserName;
         var rows = await (from p in db.SupportPlans.AsNoTracking()
-                          join h in households on p.HouseholdId equals h.Id
+                          join h in households on new { Id = p.HouseholdId, p.ProvinceCode } equals new { h.Id, h.ProvinceCode }
                           from i in p.Items
                           where i.DoneOn == null && i.TargetDate < today && (!mine || p.ResponsibleUser == user)
                           select new { h.Id, h.Code, h.HeadName, h.VillageCode, ItemId = i.Id, i.Description, i.TargetDate, p.Responsible })

@@ -29,7 +29,7 @@ public static class DecidedYears
         {
             var rows = await (from c in db.HouseholdClassifications.AsNoTracking()
                               join d in db.RecognitionDecisions.AsNoTracking() on c.DecisionId equals d.Id
-                              join h in db.Households.AsNoTracking() on c.HouseholdId equals h.Id
+                              join h in db.Households.AsNoTracking() on new { Id = c.HouseholdId, c.ProvinceCode } equals new { h.Id, h.ProvinceCode }
                               where chunk.Contains(c.HouseholdId) && years.Contains(c.Year)
                               select new { c.HouseholdId, h.Code, c.Year, d.Number, d.SignedOn, d.Id }).ToListAsync(ct);
             foreach (var r in rows.OrderByDescending(r => r.SignedOn).ThenByDescending(r => r.Id))

@@ -15,8 +15,8 @@ internal sealed class HouseholdSurveyConfiguration : IEntityTypeConfiguration<Ho
         builder.Property(s => s.B1ScoreTable).HasMaxLength(40);
         builder.Property(s => s.Source).HasMaxLength(300);
         builder.Property(s => s.Version).IsConcurrencyToken();
-        builder.HasIndex(s => new { s.HouseholdId, s.Year }).IsUnique();
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => s.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.HouseholdId, s.ProvinceCode, s.Year }).IsUnique();
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(s => new { s.HouseholdId, s.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -31,12 +31,12 @@ internal sealed class HouseholdClassificationConfiguration : IEntityTypeConfigur
         builder.Property(c => c.LegacyCommuneCode).HasMaxLength(16);
         builder.Property(c => c.StandardCode).HasMaxLength(40);
         builder.Property(c => c.Deprived).HasMaxLength(1000);
-        builder.HasIndex(c => new { c.HouseholdId, c.Year, c.StandardCode }).IsUnique();
+        builder.HasIndex(c => new { c.HouseholdId, c.ProvinceCode, c.Year, c.StandardCode }).IsUnique();
         // Covering for the report lists (issue 7): the year's poor / near-poor of a unit and their earlier years are read
         // from the index alone (household, commune, village as trailing columns), not one table row per household.
         builder.HasIndex(c => new { c.ProvinceCode, c.Year, c.StandardCode, c.Category, c.HouseholdId, c.CommuneCode, c.VillageCode });
         builder.HasIndex(c => new { c.CommuneCode, c.Year, c.StandardCode, c.Category, c.HouseholdId, c.VillageCode });
-        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Households.HouseholdEntity>().WithMany().HasForeignKey(c => new { c.HouseholdId, c.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

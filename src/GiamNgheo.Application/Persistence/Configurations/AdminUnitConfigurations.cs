@@ -17,7 +17,12 @@ internal sealed class AdminUnitConfiguration : IEntityTypeConfiguration<AdminUni
         builder.Property(u => u.Type).HasMaxLength(100);
         builder.Property(u => u.TypeEn).HasMaxLength(100);
         builder.Property(u => u.RegionName).HasMaxLength(100);
-        builder.HasIndex(u => new { u.Code, u.Level });
+        // A code is unique within a level per period: the same official code legitimately appears once per validity
+        // period (province 01 before and from 2025-07-01, a commune renamed on 2026-04-30), so the period's start is part
+        // of the key (null = since before the registry; both engines treat nulls as distinct, and the 2024 list has each
+        // code once). A village code is never reused in any period: the filtered index below keeps it unique outright.
+        builder.HasIndex(u => new { u.Code, u.Level, u.ValidFrom }).IsUnique();
+        builder.HasIndex(u => u.Code).IsUnique().HasFilter("\"Level\" = 4").HasDatabaseName("IX_admin_units_Code_Village");
         builder.HasIndex(u => new { u.ParentCode, u.Level });
         builder.HasIndex(u => new { u.Level, u.ValidFrom, u.ValidTo });
     }

@@ -23,7 +23,12 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasIndex(h => h.Code).IsUnique();
         builder.HasIndex(h => new { h.ProvinceCode, h.CommuneCode, h.VillageCode });
         builder.HasIndex(h => new { h.CommuneCode, h.HeadNameFolded });
-        builder.HasMany(h => h.Members).WithOne(m => m.Household!).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        // Every household-keyed table refers to a household by (Id, ProvinceCode), so that a table distributed by province
+        // keeps a household's rows on one shard (docs/scaling.md). Being a key, ProvinceCode cannot change in place.
+        builder.HasAlternateKey(h => new { h.Id, h.ProvinceCode });
+        builder.HasMany(h => h.Members).WithOne(m => m.Household!)
+            .HasForeignKey(m => new { m.HouseholdId, m.ProvinceCode }).HasPrincipalKey(h => new { h.Id, h.ProvinceCode })
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -39,7 +44,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<MemberEntit
         builder.Property(m => m.PersonalId).HasMaxLength(12);
         // By household, carrying what the detailed lists 14–15 print: a list of 13,000 households reads its 45,000
         // members from this index alone instead of one table row each (and it serves the household foreign key).
-        builder.HasIndex(m => new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead })
+        builder.HasIndex(m => new { m.HouseholdId, m.ProvinceCode, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead })
             .HasDatabaseName("IX_members_HouseholdId_ListColumns");
         builder.HasIndex(m => m.PersonalId);
         // No index on FullNameFolded: the name search is a substring match (LIKE '%…%'), which a B-tree cannot serve;
@@ -57,6 +62,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.Action).HasMaxLength(32);
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.EntityId).HasMaxLength(128);
+        builder.Property(a => a.ProvinceCode).HasMaxLength(16);
         builder.HasIndex(a => a.HouseholdId);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
     }

@@ -28,6 +28,8 @@ public sealed class ReviewDocumentEntity
 {
     public long Id { get; set; }
     public long CommuneReviewId { get; set; }
+    /// <summary>The commune review's province (docs/scaling.md).</summary>
+    public required string ProvinceCode { get; set; }
     /// <summary><see cref="ReviewDocumentKinds"/>.</summary>
     public required string Kind { get; set; }
     /// <summary>The household of a single certificate; null for commune documents.</summary>
@@ -48,6 +50,7 @@ internal sealed class ReviewDocumentConfiguration : IEntityTypeConfiguration<Rev
     public void Configure(EntityTypeBuilder<ReviewDocumentEntity> builder)
     {
         builder.ToTable("review_documents");
+        builder.Property(d => d.ProvinceCode).HasMaxLength(16);
         builder.Property(d => d.Kind).HasMaxLength(24);
         builder.Property(d => d.VillageCode).HasMaxLength(24);
         builder.Property(d => d.FileName).HasMaxLength(260);

@@ -197,6 +197,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         var entity = new ReviewDocumentEntity
         {
             CommuneReviewId = communeReviewId,
+            ProvinceCode = await db.CommuneReviews.Where(c => c.Id == communeReviewId).Select(c => c.ProvinceCode).SingleAsync(ct),
             Kind = kind,
             HouseholdId = householdId,
             VillageCode = villageCode,

@@ -19,7 +19,7 @@ internal sealed class AddHousehold(ReviewServices services) : ReviewStep(service
             }
 
             var errors = new ValidationErrors();
-            var household = await Db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == input.HouseholdId && h.CommuneCode == cr.CommuneCode, ct);
+            var household = await Db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.ProvinceCode == cr.ProvinceCode && h.CommuneCode == cr.CommuneCode && h.Id == input.HouseholdId, ct);
             if (household is null)
             {
                 errors.Add("householdId", "Hộ không thuộc xã này.");
@@ -63,6 +63,7 @@ internal sealed class AddHousehold(ReviewServices services) : ReviewStep(service
             var rh = new ReviewHouseholdEntity
             {
                 CommuneReviewId = cr.Id,
+                ProvinceCode = household!.ProvinceCode,
                 HouseholdId = input.HouseholdId,
                 VillageCode = household!.VillageCode,
                 ListingReason = input.Reason,

@@ -23,7 +23,7 @@ internal sealed class BuildList(ReviewServices services) : ReviewStep(services)
             var listing = new ReviewListing(Db);
             var previous = campaign.Kind == CampaignKind.Periodic ? await listing.PreviousListAsync(cr.CommuneCode, campaign, null, ct) : [];
             var listed = await Db.ReviewHouseholds.Where(h => h.CommuneReviewId == cr.Id).Select(h => h.HouseholdId).ToListAsync(ct);
-            var villages = await Db.Households.Where(h => previous.Keys.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode })
+            var villages = await Db.Households.Where(h => h.ProvinceCode == cr.ProvinceCode && previous.Keys.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode })
                 .ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
             var added = 0;
             foreach (var (householdId, category) in previous.Where(p => !listed.Contains(p.Key) && villages.ContainsKey(p.Key)))
@@ -31,6 +31,7 @@ internal sealed class BuildList(ReviewServices services) : ReviewStep(services)
                 Db.ReviewHouseholds.Add(new ReviewHouseholdEntity
                 {
                     CommuneReviewId = cr.Id,
+                    ProvinceCode = cr.ProvinceCode,
                     HouseholdId = householdId,
                     VillageCode = villages[householdId],
                     ListingReason = ListingReason.CurrentList,

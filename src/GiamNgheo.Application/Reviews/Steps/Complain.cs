@@ -37,7 +37,7 @@ internal sealed class Complain(ReviewServices services) : ReviewStep(services)
 
             Db.ReviewComplaints.Add(new ReviewComplaintEntity
             {
-                ReviewHouseholdId = rh.Id, ReceivedOn = input.ReceivedOn, Complainant = input.Complainant.Trim(), Content = input.Content.Trim(),
+                ProvinceCode = rh.ProvinceCode, ReviewHouseholdId = rh.Id, ReceivedOn = input.ReceivedOn, Complainant = input.Complainant.Trim(), Content = input.Content.Trim(),
             });
             return Task.FromResult<Result<CommuneBoard>?>(null);
         }, ct);

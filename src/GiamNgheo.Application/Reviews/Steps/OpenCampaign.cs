@@ -45,7 +45,8 @@ internal sealed class OpenCampaign(ReviewServices services) : ReviewStep(service
             }
 
             var commune = input.CommuneCode ?? (user.ScopeLevel == AdminLevel.Commune ? user.ScopeUnitCode : null);
-            var unit = commune is null ? null : await Db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == commune && u.Level == AdminLevel.Commune, ct);
+            var unit = commune is null ? null : await Db.AdminUnits.AsNoTracking().Where(u => u.Code == commune && u.Level == AdminLevel.Commune)
+                .OrderByDescending(u => u.ValidFrom != null).ThenByDescending(u => u.ValidFrom).FirstOrDefaultAsync(ct); // the current row (a pre-2025 row's parent is a district)
             if (unit is null || !UnitScope.Contains(user, unit.ParentCode ?? string.Empty, unit.Code, null))
             {
                 errors.Add("communeCode", "Chọn một xã thuộc phạm vi của bạn.");

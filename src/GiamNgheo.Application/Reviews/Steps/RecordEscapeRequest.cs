@@ -39,6 +39,7 @@ internal sealed class RecordEscapeRequest(ReviewServices services) : ReviewStep(
 
             var request = new EscapeRequestEntity
             {
+                ProvinceCode = household.ProvinceCode,
                 HouseholdId = household.Id,
                 CommuneCode = household.CommuneCode,
                 ReceivedOn = input.ReceivedOn,

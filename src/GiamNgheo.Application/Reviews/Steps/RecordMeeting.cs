@@ -97,7 +97,7 @@ internal sealed class RecordMeeting(ReviewServices services) : ReviewStep(servic
             await Db.SaveChangesAsync(ct); // flushed for the meeting's key, in the step's transaction
             foreach (var (rh, vote, passed) in outcomes)
             {
-                Db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ReviewHouseholdId = rh.Id, Agree = vote.Agree, Passed = passed });
+                Db.ReviewVotes.Add(new ReviewVoteEntity { MeetingId = meeting.Id, ProvinceCode = rh.ProvinceCode, ReviewHouseholdId = rh.Id, Agree = vote.Agree, Passed = passed });
             }
 
             if (back > 0 && ApplyCommune(cr, campaign, [.. households.Values], CommuneAction.ReturnToSurvey, input.HeldOn, new { meetingId = meeting.Id, back }) is { } refusedCommune)

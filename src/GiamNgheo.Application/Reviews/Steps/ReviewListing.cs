@@ -70,6 +70,7 @@ internal sealed class ReviewListing(AppDbContext db)
                 rh = new ReviewHouseholdEntity
                 {
                     CommuneReviewId = cr.Id,
+                    ProvinceCode = household.ProvinceCode,
                     HouseholdId = request.HouseholdId,
                     VillageCode = household.VillageCode,
                     ListingReason = ListingReason.Application,

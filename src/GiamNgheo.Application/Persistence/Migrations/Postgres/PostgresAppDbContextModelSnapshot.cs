@@ -81,9 +81,15 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "Level");
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_admin_units_Code_Village")
+                        .HasFilter("\"Level\" = 4");
 
                     b.HasIndex("ParentCode", "Level");
+
+                    b.HasIndex("Code", "Level", "ValidFrom")
+                        .IsUnique();
 
                     b.HasIndex("Level", "ValidFrom", "ValidTo");
 
@@ -243,6 +249,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
@@ -426,7 +437,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonalId");
 
-                    b.HasIndex("HouseholdId", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
                         .HasDatabaseName("IX_members_HouseholdId_ListColumns");
 
                     b.ToTable("members", (string)null);
@@ -941,6 +952,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -980,6 +997,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -992,7 +1015,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
+                    b.HasIndex("HouseholdId", "ProvinceCode");
 
                     b.ToTable("escape_requests", (string)null);
                 });
@@ -1149,6 +1172,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
@@ -1167,7 +1196,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewHouseholdId");
+                    b.HasIndex("ReviewHouseholdId", "ProvinceCode");
 
                     b.ToTable("review_complaints", (string)null);
                 });
@@ -1254,6 +1283,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<string>("ReasonText")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1271,10 +1306,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("CommuneReviewId", "HouseholdId")
                         .IsUnique();
+
+                    b.HasIndex("HouseholdId", "ProvinceCode");
 
                     b.ToTable("review_households", (string)null);
                 });
@@ -1341,6 +1376,12 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("ReviewHouseholdId")
                         .HasColumnType("bigint");
 
@@ -1348,7 +1389,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("ReviewHouseholdId");
+                    b.HasIndex("ReviewHouseholdId", "ProvinceCode");
 
                     b.ToTable("review_votes", (string)null);
                 });
@@ -1550,7 +1591,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("DecisionId");
 
-                    b.HasIndex("HouseholdId", "StandardCode", "DecisionId")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "StandardCode", "DecisionId")
                         .IsUnique();
 
                     b.HasIndex("ProvinceCode", "CommuneCode", "StandardCode", "ReviewYear");
@@ -1594,6 +1635,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<byte?>("Category")
                         .HasColumnType("smallint");
 
@@ -1614,12 +1660,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.Property<int>("OpenGaps")
                         .HasColumnType("integer");
-
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .UseCollation("C");
 
                     b.Property<DateOnly>("StaleOn")
                         .HasColumnType("date");
@@ -1643,7 +1683,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("WaitingSince")
                         .HasColumnType("date");
 
-                    b.HasKey("HouseholdId");
+                    b.HasKey("HouseholdId", "ProvinceCode");
 
                     b.HasIndex("CommuneCode", "StaleOn");
 
@@ -1658,6 +1698,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("PolicyCode")
                         .HasMaxLength(40)
@@ -1676,12 +1721,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .UseCollation("C");
-
                     b.Property<bool>("Relevant")
                         .HasColumnType("boolean");
 
@@ -1693,7 +1732,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(24)")
                         .UseCollation("C");
 
-                    b.HasKey("HouseholdId", "PolicyCode");
+                    b.HasKey("HouseholdId", "ProvinceCode", "PolicyCode");
 
                     b.HasIndex("CommuneCode", "VillageCode", "PolicyCode", "Relevant", "Served");
 
@@ -1802,10 +1841,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId")
-                        .IsUnique();
-
                     b.HasIndex("CommuneCode", "ResponsibleUser");
+
+                    b.HasIndex("HouseholdId", "ProvinceCode")
+                        .IsUnique();
 
                     b.ToTable("support_plans", (string)null);
                 });
@@ -1938,7 +1977,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode", "PolicyCode");
 
-                    b.HasIndex("HouseholdId", "PolicyCode", "PeriodStart");
+                    b.HasIndex("HouseholdId", "ProvinceCode", "PolicyCode", "PeriodStart");
 
                     b.ToTable("support_records", (string)null);
                 });
@@ -2013,7 +2052,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Year", "StandardCode")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Year", "StandardCode")
                         .IsUnique();
 
                     b.HasIndex("CommuneCode", "Year", "StandardCode", "Category", "HouseholdId", "VillageCode");
@@ -2088,7 +2127,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Year")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Year")
                         .IsUnique();
 
                     b.ToTable("household_surveys", (string)null);
@@ -2299,7 +2338,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", "Household")
                         .WithMany("Members")
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2328,7 +2368,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2346,7 +2387,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("ReviewHouseholdId")
+                        .HasForeignKey("ReviewHouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2370,7 +2412,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2394,7 +2437,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("ReviewHouseholdId")
+                        .HasForeignKey("ReviewHouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
@@ -2409,7 +2453,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
 
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2427,7 +2472,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithOne()
-                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId")
+                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("GiamNgheo.Application.Households.HouseholdEntity", "Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2436,7 +2482,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2445,7 +2492,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2463,7 +2511,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2472,7 +2521,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2481,7 +2531,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

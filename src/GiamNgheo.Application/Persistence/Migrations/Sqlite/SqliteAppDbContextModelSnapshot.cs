@@ -72,9 +72,15 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "Level");
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_admin_units_Code_Village")
+                        .HasFilter("\"Level\" = 4");
 
                     b.HasIndex("ParentCode", "Level");
+
+                    b.HasIndex("Code", "Level", "ValidFrom")
+                        .IsUnique();
 
                     b.HasIndex("Level", "ValidFrom", "ValidTo");
 
@@ -221,6 +227,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
@@ -392,7 +402,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonalId");
 
-                    b.HasIndex("HouseholdId", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Order", "FullName", "DateOfBirth", "Sex", "EthnicityCode", "RelationToHead")
                         .HasDatabaseName("IX_members_HouseholdId_ListColumns");
 
                     b.ToTable("members", (string)null);
@@ -880,6 +890,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -915,6 +930,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -927,7 +947,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
+                    b.HasIndex("HouseholdId", "ProvinceCode");
 
                     b.ToTable("escape_requests", (string)null);
                 });
@@ -1071,6 +1091,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
@@ -1089,7 +1114,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewHouseholdId");
+                    b.HasIndex("ReviewHouseholdId", "ProvinceCode");
 
                     b.ToTable("review_complaints", (string)null);
                 });
@@ -1172,6 +1197,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonText")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1188,10 +1218,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("CommuneReviewId", "HouseholdId")
                         .IsUnique();
+
+                    b.HasIndex("HouseholdId", "ProvinceCode");
 
                     b.ToTable("review_households", (string)null);
                 });
@@ -1253,6 +1283,11 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReviewHouseholdId")
                         .HasColumnType("INTEGER");
 
@@ -1260,7 +1295,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("ReviewHouseholdId");
+                    b.HasIndex("ReviewHouseholdId", "ProvinceCode");
 
                     b.ToTable("review_votes", (string)null);
                 });
@@ -1450,7 +1485,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
-                    b.HasIndex("HouseholdId", "StandardCode", "DecisionId")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "StandardCode", "DecisionId")
                         .IsUnique();
 
                     b.HasIndex("ProvinceCode", "CommuneCode", "StandardCode", "ReviewYear");
@@ -1492,6 +1527,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte?>("Category")
                         .HasColumnType("INTEGER");
 
@@ -1511,11 +1550,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.Property<int>("OpenGaps")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StaleOn")
                         .HasColumnType("TEXT");
@@ -1537,7 +1571,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("WaitingSince")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("HouseholdId");
+                    b.HasKey("HouseholdId", "ProvinceCode");
 
                     b.HasIndex("CommuneCode", "StaleOn");
 
@@ -1552,6 +1586,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PolicyCode")
                         .HasMaxLength(40)
@@ -1568,11 +1606,6 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProvinceCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Relevant")
                         .HasColumnType("INTEGER");
 
@@ -1583,7 +1616,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("HouseholdId", "PolicyCode");
+                    b.HasKey("HouseholdId", "ProvinceCode", "PolicyCode");
 
                     b.HasIndex("CommuneCode", "VillageCode", "PolicyCode", "Relevant", "Served");
 
@@ -1683,10 +1716,10 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId")
-                        .IsUnique();
-
                     b.HasIndex("CommuneCode", "ResponsibleUser");
+
+                    b.HasIndex("HouseholdId", "ProvinceCode")
+                        .IsUnique();
 
                     b.ToTable("support_plans", (string)null);
                 });
@@ -1810,7 +1843,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProvinceCode", "PolicyCode");
 
-                    b.HasIndex("HouseholdId", "PolicyCode", "PeriodStart");
+                    b.HasIndex("HouseholdId", "ProvinceCode", "PolicyCode", "PeriodStart");
 
                     b.ToTable("support_records", (string)null);
                 });
@@ -1878,7 +1911,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Year", "StandardCode")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Year", "StandardCode")
                         .IsUnique();
 
                     b.HasIndex("CommuneCode", "Year", "StandardCode", "Category", "HouseholdId", "VillageCode");
@@ -1950,7 +1983,7 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Year")
+                    b.HasIndex("HouseholdId", "ProvinceCode", "Year")
                         .IsUnique();
 
                     b.ToTable("household_surveys", (string)null);
@@ -2152,7 +2185,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", "Household")
                         .WithMany("Members")
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2181,7 +2215,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2199,7 +2234,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("ReviewHouseholdId")
+                        .HasForeignKey("ReviewHouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2223,7 +2259,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2247,7 +2284,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasOne("GiamNgheo.Application.Reviews.ReviewHouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("ReviewHouseholdId")
+                        .HasForeignKey("ReviewHouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
@@ -2262,7 +2300,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
 
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2280,7 +2319,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithOne()
-                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId")
+                        .HasForeignKey("GiamNgheo.Application.Support.HouseholdGapSummaryEntity", "HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("GiamNgheo.Application.Households.HouseholdEntity", "Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2289,7 +2329,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2298,7 +2339,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2316,7 +2358,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2325,7 +2368,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2334,7 +2378,8 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("GiamNgheo.Application.Households.HouseholdEntity", null)
                         .WithMany()
-                        .HasForeignKey("HouseholdId")
+                        .HasForeignKey("HouseholdId", "ProvinceCode")
+                        .HasPrincipalKey("Id", "ProvinceCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
