@@ -2,7 +2,7 @@ using GiamNgheo.Domain.Classification;
 
 namespace GiamNgheo.Domain.Reports;
 
-/// <summary>Year-on-year movement of a household in or out of one list (domain-vietnam.md §5.2).</summary>
+/// <summary>Year-on-year movement of a household in or out of one list (docs/domain.md §5.2).</summary>
 public enum Movement
 {
     /// <summary>On neither list.</summary>
