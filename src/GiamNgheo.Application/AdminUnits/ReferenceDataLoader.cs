@@ -24,7 +24,7 @@ public sealed class ReferenceDataLoader(AppDbContext db, IConfiguration configur
             return 0;
         }
 
-        // Đặc khu: urban or rural is an open question (domain-vietnam.md §11.4); configurable, rural by default [M].
+        // Đặc khu: urban or rural is an open question (docs/domain.md §11.4); configurable, rural by default [M].
         var specialZoneArea = AreaTypeCodes.TryParse(configuration["AdminUnits:SpecialZoneArea"], out var configured)
             ? configured
             : AreaType.Rural;

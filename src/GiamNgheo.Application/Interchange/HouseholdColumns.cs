@@ -73,7 +73,7 @@ public static class HouseholdColumns
     ];
 
     /// <summary>
-    /// The QD59_2015 indicators that no NĐ 07 questionnaire asks (domain-vietnam.md §12.2): health-service access, phone and
+    /// The QD59_2015 indicators that no NĐ 07 questionnaire asks (docs/domain.md §12.2): health-service access, phone and
     /// internet, information assets with the loudspeaker. Unanswered, they make a household incomplete under QĐ 59.
     /// </summary>
     public static IReadOnlyList<string> Qd59OnlyIndicators { get; } = ["health_access", "telecom_2016", "information_assets"];

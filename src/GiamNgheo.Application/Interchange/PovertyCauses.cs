@@ -1,6 +1,6 @@
 namespace GiamNgheo.Application.Interchange;
 
-/// <summary>Nguyên nhân nghèo (domain-vietnam.md §5.4), multi-select. Codes in <see cref="HouseholdCodes"/>.</summary>
+/// <summary>Nguyên nhân nghèo (docs/domain.md §5.4), multi-select. Codes in <see cref="HouseholdCodes"/>.</summary>
 [Flags]
 public enum PovertyCauses
 {

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Application.Interchange;
 
-/// <summary>Nhu cầu hỗ trợ (domain-vietnam.md §5.5), multi-select. Codes in <see cref="HouseholdCodes"/>.</summary>
+/// <summary>Nhu cầu hỗ trợ (docs/domain.md §5.5), multi-select. Codes in <see cref="HouseholdCodes"/>.</summary>
 [Flags]
 public enum SupportNeeds
 {

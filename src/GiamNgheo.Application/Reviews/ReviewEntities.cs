@@ -172,7 +172,7 @@ public sealed class PublicHolidayEntity : IAudited
     /// <summary>Null: national; otherwise a province's own day off.</summary>
     public string? ProvinceCode { get; set; }
     public required string NameVi { get; set; }
-    /// <summary>V, V3 or M (domain-vietnam.md §0).</summary>
+    /// <summary>V, V3 or M (docs/domain.md §0).</summary>
     public string Mark { get; set; } = "M";
 }
 

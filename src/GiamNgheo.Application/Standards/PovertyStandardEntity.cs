@@ -15,7 +15,7 @@ public sealed class PovertyStandardEntity : IAudited
     public required string Json { get; set; }
     /// <summary>
     /// Classify households under this standard even outside its validity period: the province's own target is measured
-    /// under QD59_2015 while ND07_2021 is law (domain-vietnam.md §10).
+    /// under QD59_2015 while ND07_2021 is law (docs/domain.md §10).
     /// </summary>
     public bool ClassifyInParallel { get; set; }
     /// <summary>Whether households are classified under it at all.</summary>

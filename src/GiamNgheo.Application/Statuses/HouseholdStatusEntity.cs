@@ -11,7 +11,7 @@ namespace GiamNgheo.Application.Statuses;
 /// household × standard × decision, written in the same transaction as the decision (<see cref="HouseholdStatusWriter"/>).
 /// <see cref="Recognised"/> is true for the campaign's legal standard; the parallel standards' computed categories are
 /// frozen with the decision but are not an official recognition. Append-only: <c>AppDbContext</c> refuses to update or
-/// delete these rows (domain-vietnam.md §12.1: a correction is a new decision).
+/// delete these rows (docs/domain.md §12.1: a correction is a new decision).
 /// </summary>
 public sealed class HouseholdStatusEntity
 {

@@ -74,7 +74,7 @@ public static class StatusLabels
 }
 
 /// <summary>
-/// Reads the yearly record of truth (domain-vietnam.md §12.1) through <see cref="HouseholdStatusRules"/>: facts are the
+/// Reads the yearly record of truth (docs/domain.md §12.1) through <see cref="HouseholdStatusRules"/>: facts are the
 /// recognised statuses of <c>household_statuses</c> (with their decision and policy start) and the computed
 /// classifications no decision fixed. Scope-checked: households outside the user's unit are not returned.
 /// </summary>

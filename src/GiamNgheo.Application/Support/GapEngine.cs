@@ -22,7 +22,7 @@ internal sealed class GapHousehold
     public int MemberCount { get; init; }
     /// <summary>
     /// Recognised statuses per standard (<c>household_statuses</c>, the decisions' lists), in the order they take effect
-    /// (policy start, signing day, decision): what entitlements follow (domain-vietnam.md §12.1).
+    /// (policy start, signing day, decision): what entitlements follow (docs/domain.md §12.1).
     /// </summary>
     public Dictionary<string, List<GapStatus>> Recognised { get; } = new(StringComparer.Ordinal);
     /// <summary>Computed results no decision fixed, per standard: year → (category, deprived codes, computed at). Shown as "chưa công nhận", never an entitlement.</summary>

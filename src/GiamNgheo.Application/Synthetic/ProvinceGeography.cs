@@ -83,7 +83,7 @@ internal sealed class ProvinceGeography
         return new ProvinceGeography(province, region, communes);
     }
 
-    /// <summary>Phường → urban; xã and đặc khu → rural (domain-vietnam.md §8.3; the đặc khu choice is [M]).</summary>
+    /// <summary>Phường → urban; xã and đặc khu → rural (docs/domain.md §8.3; the đặc khu choice is [M]).</summary>
     public static AreaType AreaOf(string unitType) =>
         unitType == "Phường" ? AreaType.Urban : AreaType.Rural;
 

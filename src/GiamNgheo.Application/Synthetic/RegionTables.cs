@@ -33,7 +33,7 @@ internal static class RegionTables
         };
 
     /// <summary>
-    /// Poor and near-poor household rates under ND07_2021, review 2022 (domain-vietnam.md §9.2, [V3:
+    /// Poor and near-poor household rates under ND07_2021, review 2022 (docs/domain.md §9.2, [V3:
     /// baobariavungtau.com.vn]). The generator calibrates to these.
     /// </summary>
     public static (double Poor, double NearPoor) Rates2022(SocioEconomicRegion region) => region switch

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Application.Synthetic;
 
-/// <summary>The six socio-economic regions of MOLISA/GSO statistics (domain-vietnam.md §9.2).</summary>
+/// <summary>The six socio-economic regions of MOLISA/GSO statistics (docs/domain.md §9.2).</summary>
 public enum SocioEconomicRegion
 {
     /// <summary>Trung du và miền núi phía Bắc.</summary>

@@ -6,7 +6,7 @@ namespace GiamNgheo.Application.Synthetic;
 /// <summary>
 /// A seeded, deterministic synthetic province: households with members for the real communes of a 2025 province,
 /// calibrated so that their ND07_2021 poor and near-poor rates match the published 2022 rates of the commune's
-/// region (domain-vietnam.md §9.2). <see cref="Generate"/> streams: one household is in memory at a time.
+/// region (docs/domain.md §9.2). <see cref="Generate"/> streams: one household is in memory at a time.
 /// Household codes are <c>&lt;commune code&gt;-&lt;6-digit sequence from 000001&gt;</c>, e.g. <c>03151-000042</c>.
 /// See docs/formats/households.md for what is consistent between member facts and indicator answers.
 /// </summary>

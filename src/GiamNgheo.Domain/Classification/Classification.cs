@@ -24,7 +24,7 @@ public sealed record Classification
 
     /// <summary>
     /// False when an indicator had neither member facts nor an answer (counted as not deprived in
-    /// <see cref="Category"/>; e.g. the three QĐ 59-only indicators on an NĐ 07 questionnaire, domain-vietnam.md §12.2).
+    /// <see cref="Category"/>; e.g. the three QĐ 59-only indicators on an NĐ 07 questionnaire, docs/domain.md §12.2).
     /// </summary>
     public bool IsComplete => UnansweredMask == 0;
 

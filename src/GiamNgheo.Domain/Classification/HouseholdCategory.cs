@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Classification;
 
-/// <summary>Household status under one standard (domain-vietnam.md §5.1). Ordered from poorest.</summary>
+/// <summary>Household status under one standard (docs/domain.md §5.1). Ordered from poorest.</summary>
 public enum HouseholdCategory : byte
 {
     /// <summary>Hộ nghèo.</summary>

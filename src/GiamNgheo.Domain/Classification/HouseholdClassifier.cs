@@ -5,7 +5,7 @@ using GiamNgheo.Domain.Standards;
 namespace GiamNgheo.Domain.Classification;
 
 /// <summary>
-/// Classifies one household under one standard (domain-vietnam.md §1.3, §2.3, §3.2). The standard and the
+/// Classifies one household under one standard (docs/domain.md §1.3, §2.3, §3.2). The standard and the
 /// review date are parameters, so the same household is classified under several standards in one review.
 /// </summary>
 public static class HouseholdClassifier
@@ -79,7 +79,7 @@ public static class HouseholdClassifier
     /// <summary>
     /// Why <paramref name="standard"/> cannot classify the household from the facts given (Vietnamese), or null when it
     /// can: measured income always serves; a B1 score only against thresholds of the same score table
-    /// (domain-vietnam.md §12.2).
+    /// (docs/domain.md §12.2).
     /// </summary>
     public static string? CannotClassifyReason(HouseholdFacts facts, PovertyStandard standard)
     {

@@ -15,7 +15,7 @@ public sealed record HouseholdFacts
     /// <summary>Thu nhập bình quân đầu người/tháng, whole đồng.</summary>
     public long? IncomePerPersonPerMonth { get; init; }
 
-    /// <summary>Điểm B1 (proxy income score, domain-vietnam.md §4.7).</summary>
+    /// <summary>Điểm B1 (proxy income score, docs/domain.md §4.7).</summary>
     public int? B1Score { get; init; }
 
     /// <summary>

@@ -6,7 +6,7 @@ using GiamNgheo.Domain.Standards;
 namespace GiamNgheo.Domain.Classification;
 
 /// <summary>
-/// The member-derived indicators (domain-vietnam.md §1.2, §2.2, §2.4), evaluated at the review date. Ages are
+/// The member-derived indicators (docs/domain.md §1.2, §2.2, §2.4), evaluated at the review date. Ages are
 /// completed years on that date; "từ a đến b tuổi" includes both ends, "dưới b tuổi" excludes b.
 /// </summary>
 public static class MemberIndicators

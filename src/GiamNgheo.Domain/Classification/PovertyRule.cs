@@ -3,7 +3,7 @@ using GiamNgheo.Domain.Standards;
 namespace GiamNgheo.Domain.Classification;
 
 /// <summary>
-/// The classification rule of domain-vietnam.md §10.2, over a value (income in đồng, or a B1 score) and the
+/// The classification rule of docs/domain.md §10.2, over a value (income in đồng, or a B1 score) and the
 /// number of deprivations. Every bound is inclusive: "từ … trở xuống" is ≤, "trên A đến B" is A &lt; I ≤ B.
 /// </summary>
 public static class PovertyRule

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Households;
 
-/// <summary>Special groups of domain-vietnam.md §5.3. They can overlap.</summary>
+/// <summary>Special groups of docs/domain.md §5.3. They can overlap.</summary>
 [Flags]
 public enum SpecialGroups
 {

@@ -6,7 +6,7 @@ using GiamNgheo.Domain.Standards;
 namespace GiamNgheo.Domain.Policies;
 
 /// <summary>
-/// A support policy (chính sách hỗ trợ) of domain-vietnam.md §6, held as data (<c>Policies/Data/policies.json</c> or a
+/// A support policy (chính sách hỗ trợ) of docs/domain.md §6, held as data (<c>Policies/Data/policies.json</c> or a
 /// row edited by a provincial administrator). Values carry their verification mark.
 /// </summary>
 public sealed record Policy

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Policies;
 
-/// <summary>The policies of domain-vietnam.md §6 shipped with the system (embedded <c>Policies/Data/policies.json</c>).</summary>
+/// <summary>The policies of docs/domain.md §6 shipped with the system (embedded <c>Policies/Data/policies.json</c>).</summary>
 public static class PolicyCatalog
 {
     private static readonly Lazy<IReadOnlyList<Policy>> Shipped = new(Load);

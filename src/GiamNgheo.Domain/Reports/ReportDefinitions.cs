@@ -8,10 +8,10 @@ public enum ReportShape
     List = 2,
 }
 
-/// <summary>One of the 15 official report forms (domain-vietnam.md §7.1), as data.</summary>
+/// <summary>One of the 15 official report forms (docs/domain.md §7.1), as data.</summary>
 public sealed record ReportDefinition(int Number, string Code, string TitleVi, string TitleEn, ReportShape Shape, bool HasPersonsRow);
 
-/// <summary>A reporting deadline (domain-vietnam.md §4.9), as data: the period kind, and the day/month it is due.</summary>
+/// <summary>A reporting deadline (docs/domain.md §4.9), as data: the period kind, and the day/month it is due.</summary>
 public sealed record ReportPeriodDefinition(string Kind, string NameVi, int DueMonth, int DueDay, bool DueNextYear, string Source);
 
 /// <summary>The 15 forms and the reporting periods. Titles follow the national software's exports [V3].</summary>

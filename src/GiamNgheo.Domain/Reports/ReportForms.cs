@@ -6,7 +6,7 @@ using GiamNgheo.Domain.Statuses;
 namespace GiamNgheo.Domain.Reports;
 
 /// <summary>
-/// The 15 official report forms (domain-vietnam.md §7.1) as pure functions over <see cref="ReportHousehold"/> rows.
+/// The 15 official report forms (docs/domain.md §7.1) as pure functions over <see cref="ReportHousehold"/> rows.
 /// Each count form has one row (or a households row and a persons row) per <see cref="ReportContext.Units"/> entry
 /// and a total row computed over the same households, so every count total equals the sum of its rows; rate columns
 /// are recomputed from the total's numerator and denominator. Movement forms balance:

@@ -2,7 +2,7 @@ namespace GiamNgheo.Domain.Reviews;
 
 /// <summary>
 /// The procedure's parameters. None of them is hard-coded: the application loads them from data
-/// (Reviews/Data/review-rules.json) so an official can correct them (domain-vietnam.md §4.4, §4.9, §5.2; most are [M]).
+/// (Reviews/Data/review-rules.json) so an official can correct them (docs/domain.md §4.4, §4.9, §5.2; most are [M]).
 /// </summary>
 public sealed record ReviewRules
 {

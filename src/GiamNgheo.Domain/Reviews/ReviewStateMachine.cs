@@ -63,7 +63,7 @@ public readonly record struct Transition<TState>(bool Allowed, TState State, str
 }
 
 /// <summary>
-/// The periodic/regular review procedure of QĐ 24/2021/QĐ-TTg Art. 4–5 as a state machine (domain-vietnam.md §4.4):
+/// The periodic/regular review procedure of QĐ 24/2021/QĐ-TTg Art. 4–5 as a state machine (docs/domain.md §4.4):
 /// list → survey → village meeting → posting → (complaint → re-check → re-posting) → [consult district until 30/06/2025]
 /// → decision → certificates → report.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Reviews;
 
-/// <summary>Kind of review campaign (QĐ 24/2021/QĐ-TTg Art. 4 and 5; domain-vietnam.md §4.3–4.5).</summary>
+/// <summary>Kind of review campaign (QĐ 24/2021/QĐ-TTg Art. 4 and 5; docs/domain.md §4.3–4.5).</summary>
 public enum CampaignKind : byte
 {
     /// <summary>Rà soát định kỳ hằng năm (default window 1 September – 14 December).</summary>

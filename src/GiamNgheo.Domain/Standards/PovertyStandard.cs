@@ -5,7 +5,7 @@ namespace GiamNgheo.Domain.Standards;
 /// <summary>
 /// A multidimensional poverty standard (chuẩn nghèo đa chiều) as data: income lines per area type, the rule
 /// shape, the deprivation count k and the indicators. A local standard (chuẩn nghèo của tỉnh) is a copy of a
-/// national one with a <see cref="ProvinceCode"/> and overridden values (domain-vietnam.md §2.6).
+/// national one with a <see cref="ProvinceCode"/> and overridden values (docs/domain.md §2.6).
 /// </summary>
 public sealed record PovertyStandard
 {

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Standards;
 
-/// <summary>The two shapes of classification rule used by the national standards (domain-vietnam.md §10.2).</summary>
+/// <summary>The two shapes of classification rule used by the national standards (docs/domain.md §10.2).</summary>
 public enum RuleShape
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace GiamNgheo.Domain.Standards;
 
 /// <summary>
-/// B1 proxy-income score thresholds of one area type (domain-vietnam.md §4.7). They follow the standard's
+/// B1 proxy-income score thresholds of one area type (docs/domain.md §4.7). They follow the standard's
 /// rule shape exactly as the income lines do; the B2 convention (10 points per deprivation, B2 ≥ 30) is the
 /// standard's deprivation count k.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace GiamNgheo.Domain.Standards;
 
 /// <summary>
-/// The B1 proxy-income score tables (domain-vietnam.md §4.7, §12.2). A B1 score is only meaningful against thresholds
+/// The B1 proxy-income score tables (docs/domain.md §4.7, §12.2). A B1 score is only meaningful against thresholds
 /// of the table it was taken under: the TT 17/2016 table (2016–2021 reviews) and the TT 07/2021 table (reviews from
 /// 2022) have different items, points, regional constants and calibration. A standard's <c>b1_scores.table</c> names
 /// its table; a survey records the table of its score. Codes are data (a later table needs no code change).

@@ -1,6 +1,6 @@
 namespace GiamNgheo.Domain.Standards;
 
-/// <summary>How far a value of a standard has been checked (domain-vietnam.md §0).</summary>
+/// <summary>How far a value of a standard has been checked (docs/domain.md §0).</summary>
 public enum VerificationMark
 {
     /// <summary>[V] Verified in the cited primary or official source.</summary>

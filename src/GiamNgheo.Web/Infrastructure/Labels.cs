@@ -76,7 +76,7 @@ public static class L
         GiamNgheo.Domain.Classification.HouseholdCategory.NotPoor => T("Hộ không nghèo", "Not poor"),
     };
 
-    /// <summary>The verification mark of a legal value, as in domain-vietnam.md.</summary>
+    /// <summary>The verification mark of a legal value, as in docs/domain.md.</summary>
     public static string Of(GiamNgheo.Domain.Standards.VerificationMark mark) => mark switch
     {
         GiamNgheo.Domain.Standards.VerificationMark.Verified => "[V]",

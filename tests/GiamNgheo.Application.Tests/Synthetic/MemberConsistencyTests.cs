@@ -6,7 +6,7 @@ using GiamNgheo.Domain.Households;
 namespace GiamNgheo.Application.Tests.Synthetic;
 
 /// <summary>
-/// Indicators that an engine derives from member facts (domain-vietnam.md §2.2, §1.2, with the ages assumed in
+/// Indicators that an engine derives from member facts (docs/domain.md §2.2, §1.2, with the ages assumed in
 /// docs/formats/households.md) must agree with the household's 0/1 answers. Checked at the end of the review year
 /// and, for the rules the generator keeps a year's margin on, at its start too.
 /// </summary>

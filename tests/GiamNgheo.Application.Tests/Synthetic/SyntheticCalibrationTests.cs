@@ -5,7 +5,7 @@ using GiamNgheo.Domain.Common;
 namespace GiamNgheo.Application.Tests.Synthetic;
 
 /// <summary>
-/// The generated ND07_2021 rates against the published 2022 regional rates (domain-vietnam.md §9.2), classifying
+/// The generated ND07_2021 rates against the published 2022 regional rates (docs/domain.md §9.2), classifying
 /// the written answers by the rule of §2.3: income ≤ 1,500,000 rural / 2,000,000 urban and ≥ 3 of the 12
 /// deprivations → poor; fewer → near-poor.
 /// </summary>

@@ -11,7 +11,7 @@ public class HouseholdClassifierTests
     private static readonly PovertyStandard Nd351 = StandardCatalog.Get("ND351_2025");
 
     /// <summary>
-    /// QĐ 59/2015 Art. 2 (domain-vietnam.md §1.3): poor when I ≤ P, or P &lt; I ≤ N with ≥ 3 deprivations;
+    /// QĐ 59/2015 Art. 2 (docs/domain.md §1.3): poor when I ≤ P, or P &lt; I ≤ N with ≥ 3 deprivations;
     /// near-poor when P &lt; I ≤ N with &lt; 3; medium up to M [M]. Rural P 700,000, N 1,000,000, M 1,500,000.
     /// </summary>
     [Theory]
@@ -47,7 +47,7 @@ public class HouseholdClassifierTests
         AssertCategory(Qd59, area, income, deprivations, expected);
 
     /// <summary>
-    /// NĐ 07/2021 Art. 3.2 (domain-vietnam.md §2.3): poor when I ≤ L and D ≥ 3; near-poor when I ≤ L and D &lt; 3;
+    /// NĐ 07/2021 Art. 3.2 (docs/domain.md §2.3): poor when I ≤ L and D ≥ 3; near-poor when I ≤ L and D &lt; 3;
     /// medium when L &lt; I ≤ U [V3]. Rural L 1,500,000, U 2,250,000; urban 2,000,000 / 3,000,000.
     /// </summary>
     [Theory]
@@ -75,7 +75,7 @@ public class HouseholdClassifierTests
     public void Classify_Nd07IncomeAndDeprivations_FollowsArticle3Clause2(string area, long income, int deprivations, string expected) =>
         AssertCategory(Nd07, area, income, deprivations, expected);
 
-    /// <summary>NĐ 351/2025 as reported (domain-vietnam.md §3.2, [V3]): one line, rural 2,200,000, urban 2,800,000, no medium band.</summary>
+    /// <summary>NĐ 351/2025 as reported (docs/domain.md §3.2, [V3]): one line, rural 2,200,000, urban 2,800,000, no medium band.</summary>
     [Theory]
     [InlineData("rural", 2_199_999, 3, "poor")]
     [InlineData("rural", 2_200_000, 3, "poor")]
@@ -107,7 +107,7 @@ public class HouseholdClassifierTests
         AssertCategory(draft.Validated(), "rural", income, deprivations, expected);
     }
 
-    /// <summary>B1 scores (domain-vietnam.md §4.7, all [M]): QĐ 59 rural 120 / 150, ND 07 rural 140, urban 175.</summary>
+    /// <summary>B1 scores (docs/domain.md §4.7, all [M]): QĐ 59 rural 120 / 150, ND 07 rural 140, urban 175.</summary>
     [Theory]
     [InlineData("QD59_2015", "rural", 120, 0, "poor")]
     [InlineData("QD59_2015", "rural", 121, 2, "near_poor")]
@@ -139,7 +139,7 @@ public class HouseholdClassifierTests
         Assert.Throws<ArgumentException>(() => HouseholdClassifier.Classify(new HouseholdFacts { Area = AreaType.Rural }, Nd07, Households.ReviewDate));
 
     /// <summary>
-    /// The provincial directive measures under QĐ 59/2015 while NĐ 07/2021 is law (domain-vietnam.md §10.4): a
+    /// The provincial directive measures under QĐ 59/2015 while NĐ 07/2021 is law (docs/domain.md §10.4): a
     /// rural household with 650,000 đồng and one deprivation is poor under QĐ 59 (I ≤ 700,000) and near-poor under
     /// NĐ 07 (I ≤ 1,500,000, D &lt; 3).
     /// </summary>
@@ -184,7 +184,7 @@ public class HouseholdClassifierTests
     }
 
     /// <summary>
-    /// domain-vietnam.md §12.2: a B1 score is compared only with thresholds of the table it was taken under. A TT 07/2021
+    /// docs/domain.md §12.2: a B1 score is compared only with thresholds of the table it was taken under. A TT 07/2021
     /// score of 130 (poor by the NĐ 07 scale when deprived) is never read on the TT 17/2016 scale of QĐ 59, and the
     /// reverse; the reason says why in Vietnamese.
     /// </summary>

@@ -5,7 +5,7 @@ using GiamNgheo.Domain.Standards;
 
 namespace GiamNgheo.Domain.Tests.Classification;
 
-/// <summary>Member-derived indicators evaluated at the review date (domain-vietnam.md §1.2, §2.2, §2.4; cut-offs [M]/[V3]).</summary>
+/// <summary>Member-derived indicators evaluated at the review date (docs/domain.md §1.2, §2.2, §2.4; cut-offs [M]/[V3]).</summary>
 public class MemberIndicatorsTests
 {
     private static readonly PovertyStandard Qd59 = StandardCatalog.Get("QD59_2015");

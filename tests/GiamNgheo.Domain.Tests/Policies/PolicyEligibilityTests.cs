@@ -7,7 +7,7 @@ using GiamNgheo.Domain.Policies;
 namespace GiamNgheo.Domain.Tests.Policies;
 
 /// <summary>
-/// Eligibility tables for every shipped policy (domain-vietnam.md §6). Each row: policy, category under ND07_2021
+/// Eligibility tables for every shipped policy (docs/domain.md §6). Each row: policy, category under ND07_2021
 /// ("-" = not classified), flags, area, years since escaping poverty (-1 = never), poor commune, deprived indicators,
 /// expected, and the legal basis it encodes.
 /// </summary>

@@ -34,7 +34,7 @@ public class StandardCatalogTests
     public void ApplyingOn_Date_FindsOneStandard(string date, string code) =>
         Assert.Equal(code, Assert.Single(StandardCatalog.ApplyingOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))).Code);
 
-    /// <summary>domain-vietnam.md §1.1 (QĐ 59/2015 Art. 1), §2.1 (NĐ 07/2021 Art. 3.1), §3.2 (NĐ 351/2025).</summary>
+    /// <summary>docs/domain.md §1.1 (QĐ 59/2015 Art. 1), §2.1 (NĐ 07/2021 Art. 3.1), §3.2 (NĐ 351/2025).</summary>
     [Theory]
     [InlineData("QD59_2015", 700_000, 1_000_000, 1_500_000, 900_000, 1_300_000, 1_950_000)]
     [InlineData("ND07_2021", 1_500_000, null, 2_250_000, 2_000_000, null, 3_000_000)]

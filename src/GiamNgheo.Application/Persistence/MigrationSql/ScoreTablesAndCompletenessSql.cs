@@ -16,8 +16,8 @@ namespace GiamNgheo.Application.Persistence.MigrationSql;
 /// </summary>
 internal static class ScoreTablesAndCompletenessSql
 {
-    private const string Tt17Table = "{\"value\": \"TT17_2016\", \"mark\": \"K\", \"source\": \"domain-vietnam.md §12.2 (set by migration CScoreTablesAndCompleteness)\"}";
-    private const string Tt07Table = "{\"value\": \"TT07_2021\", \"mark\": \"K\", \"source\": \"domain-vietnam.md §4.7, §12.2 (set by migration CScoreTablesAndCompleteness)\"}";
+    private const string Tt17Table = "{\"value\": \"TT17_2016\", \"mark\": \"K\", \"source\": \"docs/domain.md §12.2 (set by migration CScoreTablesAndCompleteness)\"}";
+    private const string Tt07Table = "{\"value\": \"TT07_2021\", \"mark\": \"K\", \"source\": \"docs/domain.md §4.7, §12.2 (set by migration CScoreTablesAndCompleteness)\"}";
 
     public static void Up(MigrationBuilder migrationBuilder)
     {

@@ -18,7 +18,7 @@ public sealed class ReviewRuleEntity : IAudited
     public required string Key { get; set; }
     /// <summary>The value as JSON text: 3, true, "2025-06-30".</summary>
     public required string Value { get; set; }
-    /// <summary>V, V3, M, K or D (domain-vietnam.md §0, §12).</summary>
+    /// <summary>V, V3, M, K or D (docs/domain.md §0, §12).</summary>
     public string Mark { get; set; } = "M";
     /// <summary>Where the value comes from (legal text, secondary source, working assumption).</summary>
     public string Source { get; set; } = string.Empty;
