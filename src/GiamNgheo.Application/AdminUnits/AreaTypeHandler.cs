@@ -20,7 +20,9 @@ public sealed class AreaTypeHandler(AppDbContext db, AdminUnitQueries units, Sur
     public async Task<Result<AreaTypeChange>> ExecuteAsync(SetAreaTypeCommand command, CancellationToken ct)
     {
         var user = db.CurrentUser;
-        var commune = await units.FindAsync(command.CommuneCode, command.EffectiveFrom, ct);
+        // The commune as it is today: a pre-2025 row of the same code has a district as its parent, so a date before the
+        // reform would fail the province's scope check; a commune that no longer exists, as it was on the date.
+        var commune = await units.FindAsync(command.CommuneCode, units.Today, ct) ?? await units.FindAsync(command.CommuneCode, command.EffectiveFrom, ct);
         if (commune is null || commune.Level != AdminLevel.Commune)
         {
             return Result<AreaTypeChange>.NotFound();

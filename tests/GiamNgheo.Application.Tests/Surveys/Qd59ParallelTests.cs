@@ -223,4 +223,23 @@ public class Qd59ParallelTests
             Assert.Equal(HouseholdCategory.Poor, r.PessimisticCategory);
         });
     }
+
+    /// <summary>
+    /// Found walking the units page as the provincial officer: an area type from a date before the 2025 reform looked the
+    /// commune up on that date, found its pre-2025 row (parent: a district) and answered "not found". The commune is
+    /// looked up as it is today.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SetAreaType_ProvincialOfficerFromBeforeTheReform_Accepted(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        db.User.Become("tinh", GiamNgheo.Application.Identity.Roles.ProvincialOfficer, "11", AdminLevel.Province);
+
+        var changed = await db.RunAsync(sp => sp.GetRequiredService<AreaTypeHandler>().ExecuteAsync(
+            new SetAreaTypeCommand(Samples.CommuneA, AreaType.Urban, new DateOnly(2025, 1, 1)), default));
+
+        Assert.Equal(ResultStatus.Ok, changed.Status);
+        Assert.Equal(new DateOnly(2025, 1, 1), changed.Value!.Period.ValidFrom);
+    }
 }
