@@ -7,6 +7,7 @@ public abstract partial class AppDbContext
 {
     public DbSet<ReportAggregateEntity> ReportAggregates => Set<ReportAggregateEntity>();
     public DbSet<ReportAggregateDirtyEntity> ReportAggregateDirty => Set<ReportAggregateDirtyEntity>();
+    public DbSet<ReportListEntryEntity> ReportListEntries => Set<ReportListEntryEntity>();
 
     /// <summary>Every save marks the communes whose report aggregates it makes stale (<see cref="ReportAggregateChangeMarker"/>).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

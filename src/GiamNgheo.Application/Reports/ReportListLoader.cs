@@ -1,6 +1,7 @@
 using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Interchange;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Reports.Aggregates;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
@@ -15,38 +16,31 @@ namespace GiamNgheo.Application.Reports;
 /// The rows of the detailed lists 14–15: the households of the unit whose status of the year
 /// (<see cref="ReportDataLoader.LoadStatusesAsync(ReportUnitInfo, int, PovertyStandard, CancellationToken)"/>: recognised, computed or carried over from an earlier list) is poor
 /// or near-poor, with their members and the needs of the survey the status rests on. Gives the same lines as
-/// <see cref="ReportDataLoader.LoadRowsAsync"/>, which stays the reference (tested on both databases); only the listed
-/// households' members and surveys are read (by their ids).
+/// <see cref="ReportDataLoader.LoadRowsAsync"/>, which stays the reference (tested on both databases).
 /// </summary>
 /// <remarks>
-/// Until issue 15 the lists read only the year's poor and near-poor classification rows (one packed SQL query on
-/// SQLite). A household carried over from an earlier list has no row in the year; the lists read the year's poor and
-/// near-poor rows of the unit and a narrow lookup of the carried-over (and moved-in) ones, then the statuses of only
-/// those households (<see cref="ReportDataLoader.LoadStatusesAsync(ReportUnitInfo, int, PovertyStandard, bool, CancellationToken)"/>
-/// with listedOnly), never every household of the unit (issue 15: a commune's lists at 200,000 households went from
-/// 90 to 271 ms CPU when they read them all).
+/// The lines come from <c>report_list_entries</c>, written with the commune's report aggregates from the same statuses
+/// (<see cref="ReportAggregates"/>; the unit's queued communes are refreshed first, as for forms 1–13), so a list reads
+/// one indexed row per listed household and the members of those households by id. A (year, standard) the unit has no
+/// aggregates for (no classification of that year and standard anywhere in its province) is read from the
+/// classification rows instead (<see cref="ReportDataLoader.LoadStatusesAsync(ReportUnitInfo, int, PovertyStandard, bool, CancellationToken)"/>
+/// with listedOnly). Issue 15 had made every list derive the statuses at read time (carried-over households have no
+/// row in the year): 14.2 s for a 1 M-household province's lists; docs/benchmarks.md §4.
 /// </remarks>
-public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader)
+public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates)
 {
     public async Task<List<ReportHousehold>> LoadAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct)
     {
+        await aggregates.RefreshDirtyAsync(unit.Code, ct);
         await using var snapshot = await ReportReads.BeginAsync(db, ct);
         var province = unit.Level == AdminLevel.Province;
-        var listed = await loader.LoadStatusesAsync(unit, year, standard, listedOnly: true, ct);
+        var listed = await MaterialisedAsync(unit, year, standard.Code, ct) ?? await ComputedAsync(unit, year, standard, ct);
         // One collection parameter (json_each on SQLite, an array on PostgreSQL): EF 10 otherwise binds one parameter per
         // id, and a province list passes SQLite's limit of 32,766 variables.
-        var ids = listed.Select(s => s.Id).ToList();
-
-        var needs = new Dictionary<(long, int), SupportNeeds>();
+        var ids = listed.Select(s => s.Line.HouseholdId).ToList();
         var lines = new Dictionary<long, List<ReportMember>>(listed.Count);
         if (ids.Count > 0)
         {
-            foreach (var n in await db.HouseholdSurveys.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.HouseholdId) && s.Year <= year)
-                         .Select(s => new { s.HouseholdId, s.Year, s.Needs }).ToListAsync(ct))
-            {
-                needs[(n.HouseholdId, n.Year)] = n.Needs;
-            }
-
             var text = await MemberText.LoadAsync(db, ct);
             foreach (var m in await db.Members.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.HouseholdId))
                          .Select(m => new { m.HouseholdId, m.Order, m.FullName, m.DateOfBirth, m.Sex, m.EthnicityCode, m.RelationToHead }).ToListAsync(ct))
@@ -60,14 +54,71 @@ public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader)
             }
         }
 
+        return [.. listed.Select(h => h.Line with
+        {
+            UnitCode = province ? h.CommuneCode : h.Line.UnitCode,
+            Members = lines.GetValueOrDefault(h.Line.HouseholdId) ?? [],
+        })];
+    }
+
+    /// <summary>The unit's materialised list lines, or null when the unit has no aggregates of the year and standard.</summary>
+    private async Task<List<Listed>?> MaterialisedAsync(ReportUnitInfo unit, int year, string standardCode, CancellationToken ct)
+    {
+        var code = unit.Code;
+        var province = unit.Level == AdminLevel.Province;
+        var aggregated = db.ReportAggregates.AsNoTracking().Where(a => a.StandardCode == standardCode && a.Year == year && a.Kind == ReportAggregateKind.Households);
+        aggregated = province ? aggregated.Where(a => a.ProvinceCode == code) : aggregated.Where(a => a.CommuneCode == code);
+        if (!await aggregated.AnyAsync(ct))
+        {
+            return null;
+        }
+
+        var entries = db.ReportListEntries.AsNoTracking().Where(e => e.StandardCode == standardCode && e.Year == year);
+        entries = province ? entries.Where(e => e.ProvinceCode == code) : entries.Where(e => e.CommuneCode == code);
+        return [.. (await entries.Select(e => new
+                {
+                    e.HouseholdId, e.HouseholdCode, e.CommuneCode, e.VillageCode, e.Category, e.Source, e.PreviousCategory,
+                    e.EscapedPoorEarlier, e.EscapedNearPoorEarlier, e.Groups, e.Needs,
+                }).ToListAsync(ct))
+            .Select(e => new Listed(e.CommuneCode, new ReportHousehold
+            {
+                HouseholdId = e.HouseholdId,
+                HouseholdCode = e.HouseholdCode,
+                UnitCode = e.VillageCode,
+                Category = e.Category,
+                Source = e.Source,
+                Recognised = e.Source == StatusSource.Recognised,
+                PreviousCategory = e.PreviousCategory,
+                EscapedPoorEarlierInPeriod = e.EscapedPoorEarlier,
+                EscapedNearPoorEarlierInPeriod = e.EscapedNearPoorEarlier,
+                Groups = e.Groups,
+                Needs = e.Needs,
+            }))];
+    }
+
+    /// <summary>The list lines derived from the classification rows now (no aggregates of the year and standard).</summary>
+    private async Task<List<Listed>> ComputedAsync(ReportUnitInfo unit, int year, PovertyStandard standard, CancellationToken ct)
+    {
+        var listed = await loader.LoadStatusesAsync(unit, year, standard, listedOnly: true, ct);
+        var ids = listed.Select(s => s.Id).ToList();
+        var needs = new Dictionary<(long, int), SupportNeeds>();
+        if (ids.Count > 0)
+        {
+            foreach (var n in await db.HouseholdSurveys.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.HouseholdId) && s.Year <= year)
+                         .Select(s => new { s.HouseholdId, s.Year, s.Needs }).ToListAsync(ct))
+            {
+                needs[(n.HouseholdId, n.Year)] = n.Needs;
+            }
+        }
+
         return [.. listed.Select(s =>
         {
             var status = s.Current!.Value.Status;
-            return new ReportHousehold
+            return new Listed(s.CommuneCode, new ReportHousehold
             {
                 HouseholdId = s.Id,
                 HouseholdCode = s.Code,
-                UnitCode = (province ? s.CommuneCode : s.VillageCode) ?? string.Empty,
+                UnitCode = s.VillageCode ?? string.Empty,
                 Category = status.Category,
                 Source = status.Source,
                 Recognised = status.Source == StatusSource.Recognised,
@@ -76,10 +127,12 @@ public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader)
                 EscapedNearPoorEarlierInPeriod = s.NearPoorEarlier,
                 Groups = s.Groups,
                 Needs = (int)needs.GetValueOrDefault((s.Id, status.ReviewYear ?? year)),
-                Members = lines.GetValueOrDefault(s.Id) ?? [],
-            };
+            });
         })];
     }
+
+    /// <summary>A list line with the commune of the household (the province's lists group by commune).</summary>
+    private sealed record Listed(string CommuneCode, ReportHousehold Line);
 
     /// <summary>How a list prints a member's ethnic group (its name) and relation to the head (in Vietnamese).</summary>
     private sealed class MemberText(Dictionary<string, string> ethnicNames)

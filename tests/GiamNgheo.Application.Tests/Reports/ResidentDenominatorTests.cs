@@ -139,7 +139,9 @@ public class ResidentDenominatorTests
         // The list loader gives the reference loader's listed rows, field by field.
         foreach (var unitCode in new[] { "11", Samples.CommuneA, Samples.CommuneB })
         {
-            foreach (var year in new[] { 2024, 2025, 2026 })
+            // 2024–2026 read the lines materialised with the aggregates; 2027 has no classification anywhere in the
+            // province (no aggregates): its lines are derived from the rows, every listed household carried over.
+            foreach (var year in new[] { 2024, 2025, 2026, 2027 })
             {
                 var (expected, actual) = await db.RunAsync(async sp =>
                 {
@@ -153,6 +155,28 @@ public class ResidentDenominatorTests
                 Assert.Equal(expected, actual);
             }
         }
+
+        var materialised = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ReportListEntries
+            .Where(e => e.Year == 2026 && e.StandardCode == Nd07).Select(e => e.HouseholdCode).ToListAsync());
+        Assert.Contains("R012", materialised);
+        Assert.Contains("M001", materialised);
+        Assert.Empty(await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().ReportListEntries.Where(e => e.Year == 2027).ToListAsync()));
+
+        // A change reaches the lines on the next read: R013 found near-poor in 2026 (its 2025 row was not poor).
+        await db.RunAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<AppDbContext>();
+            var r13 = await ctx.Households.SingleAsync(h => h.Code == "R013");
+            ctx.HouseholdClassifications.Add(new HouseholdClassificationEntity
+            {
+                HouseholdId = r13.Id, ProvinceCode = "11", CommuneCode = r13.CommuneCode, Year = 2026, StandardCode = Nd07,
+                Category = HouseholdCategory.NearPoor, Deprived = "water", MemberCount = 1, ComputedAtUtc = new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            await ctx.SaveChangesAsync();
+            return 0;
+        });
+        var nearPoor2026 = (await Forms(db, "11", 2026, [14]))[0];
+        Assert.Contains(nearPoor2026.Rows, r => r.Texts[1] == "R013");
 
         static string Describe(ReportHousehold h) => string.Join("|",
             h.HouseholdId, h.HouseholdCode, h.UnitCode, h.Category, h.Source, h.Recognised, h.PreviousCategory, h.EscapedPoorEarlierInPeriod,

@@ -54,6 +54,35 @@ public sealed class ReportAggregateEntity
 }
 
 /// <summary>
+/// One line of the detailed lists 14–15, materialised with the commune's aggregates: a household of the commune whose
+/// status of the year under the standard is poor or near-poor (recognised, computed or carried over), with what the
+/// lists print besides the members. Written by <see cref="ReportAggregates"/> from the same rows as the aggregates, in
+/// the same transaction, so the lists and the count forms of a unit always rest on the same statuses; the members are
+/// read live by household id. Derived data: no foreign key, replaced per (commune, year, standard).
+/// </summary>
+public sealed class ReportListEntryEntity
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public required string StandardCode { get; set; }
+    public required string ProvinceCode { get; set; }
+    public required string CommuneCode { get; set; }
+    /// <summary>The household's village ("" = registered without a village).</summary>
+    public string VillageCode { get; set; } = string.Empty;
+    public long HouseholdId { get; set; }
+    public required string HouseholdCode { get; set; }
+    /// <summary>Poor or near-poor.</summary>
+    public HouseholdCategory Category { get; set; }
+    public Domain.Statuses.StatusSource Source { get; set; }
+    public HouseholdCategory? PreviousCategory { get; set; }
+    public bool EscapedPoorEarlier { get; set; }
+    public bool EscapedNearPoorEarlier { get; set; }
+    public SpecialGroups Groups { get; set; }
+    /// <summary>Support needs bits of the survey the status rests on.</summary>
+    public int Needs { get; set; }
+}
+
+/// <summary>
 /// A commune whose aggregates are stale: written in the same SaveChanges as the registry change
 /// (<see cref="ReportAggregateChangeMarker"/>) or by a bulk load, drained by <see cref="ReportAggregates.RefreshDirtyAsync"/>.
 /// </summary>
@@ -78,6 +107,21 @@ internal sealed class ReportAggregateConfiguration : IEntityTypeConfiguration<Re
         builder.Property(a => a.Deprived).HasMaxLength(1000);
         builder.HasIndex(a => new { a.ProvinceCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
         builder.HasIndex(a => new { a.CommuneCode, a.IsCommuneTotal, a.StandardCode, a.Year, a.Kind });
+    }
+}
+
+internal sealed class ReportListEntryConfiguration : IEntityTypeConfiguration<ReportListEntryEntity>
+{
+    public void Configure(EntityTypeBuilder<ReportListEntryEntity> builder)
+    {
+        builder.ToTable("report_list_entries");
+        builder.Property(a => a.StandardCode).HasMaxLength(40);
+        builder.Property(a => a.ProvinceCode).HasMaxLength(10);
+        builder.Property(a => a.CommuneCode).HasMaxLength(10);
+        builder.Property(a => a.VillageCode).HasMaxLength(20);
+        builder.Property(a => a.HouseholdCode).HasMaxLength(32);
+        builder.HasIndex(a => new { a.ProvinceCode, a.StandardCode, a.Year });
+        builder.HasIndex(a => new { a.CommuneCode, a.StandardCode, a.Year });
     }
 }
 

@@ -178,6 +178,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
         foreach (var (year, standardCode, provinceCode) in pairs)
         {
             var rows = new List<ReportAggregateEntity>();
+            var entries = new List<ReportHousehold>();
             var standard = await loader.StandardAsync(standardCode, ct);
             if (standard is not null)
             {
@@ -196,6 +197,7 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
                 rows.AddRange(PackDeprivations(ReportAggregation.Aggregate(households, score).Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, false))));
                 rows.AddRange(PackDeprivations(ReportAggregation.Aggregate(households.Select(h => h with { UnitCode = communeCode }), score)
                     .Select(a => ToEntity(a, year, standardCode, provinceCode, communeCode, true))));
+                entries.AddRange(households.Where(h => h.Category is HouseholdCategory.Poor or HouseholdCategory.NearPoor));
             }
 
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -207,9 +209,15 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             }
 
             await db.ReportAggregates.Where(a => a.CommuneCode == communeCode && a.Year == year && a.StandardCode == standardCode).ExecuteDeleteAsync(ct);
+            await db.ReportListEntries.Where(a => a.CommuneCode == communeCode && a.Year == year && a.StandardCode == standardCode).ExecuteDeleteAsync(ct);
             if (rows.Count > 0)
             {
                 await InsertAsync(rows, ct);
+            }
+
+            if (entries.Count > 0)
+            {
+                await InsertEntriesAsync(entries, year, standardCode, provinceCode, communeCode, ct);
             }
 
             if (transaction is not null)
@@ -316,6 +324,29 @@ public sealed class ReportAggregates(AppDbContext db, ReportDataLoader loader)
             (int)r.Groups, r.HeadEthnicityCode, r.Recognised, (short)r.Source, r.Causes, r.Deprived, r.Households, r.Persons, r.PreviousPersons, r.PersonsGrown,
             r.PersonsShrunk, r.Children, r.ChildrenHealthDeprived, r.ChildrenEducationDeprived, r.MultidimensionallyPoor, r.ScoreNanos,
             r.PessimisticCategory is { } pc ? (short)pc : null,
+        }), ct);
+        await bulk.FinishIdsAsync(table, ct);
+    }
+
+    private static readonly BulkColumn[] EntryColumns =
+    [
+        new("Id", BulkType.BigInt), new("Year", BulkType.Int4), new("StandardCode", BulkType.Text), new("ProvinceCode", BulkType.Text),
+        new("CommuneCode", BulkType.Text), new("VillageCode", BulkType.Text), new("HouseholdId", BulkType.BigInt), new("HouseholdCode", BulkType.Text),
+        new("Category", BulkType.SmallInt), new("Source", BulkType.SmallInt), new("PreviousCategory", BulkType.SmallInt),
+        new("EscapedPoorEarlier", BulkType.Bool), new("EscapedNearPoorEarlier", BulkType.Bool), new("Groups", BulkType.Int4), new("Needs", BulkType.Int4),
+    ];
+
+    /// <summary>Writes the commune's list lines of one (year, standard) (<see cref="ReportListEntryEntity"/>) inside the current transaction.</summary>
+    private async Task InsertEntriesAsync(List<ReportHousehold> listed, int year, string standardCode, string provinceCode, string communeCode, CancellationToken ct)
+    {
+        const string table = "report_list_entries";
+        var bulk = BulkInserter.For(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        var first = await bulk.NextIdAsync(table, ct);
+        await bulk.InsertAsync(table, EntryColumns, listed.Select((h, i) => new object?[]
+        {
+            first + i, year, standardCode, provinceCode, communeCode, h.UnitCode, h.HouseholdId, h.HouseholdCode,
+            (short)h.Category!.Value, (short)h.Source, h.PreviousCategory is { } p ? (short)p : null,
+            h.EscapedPoorEarlierInPeriod, h.EscapedNearPoorEarlierInPeriod, (int)h.Groups, h.Needs,
         }), ct);
         await bulk.FinishIdsAsync(table, ct);
     }

@@ -767,6 +767,80 @@ namespace GiamNgheo.Application.Persistence.Migrations.Postgres
                     b.ToTable("report_aggregates", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reports.Aggregates.ReportListEntryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("EscapedNearPoorEarlier")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EscapedPoorEarlier")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HouseholdCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("integer");
+
+                    b.Property<byte?>("PreviousCategory")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<byte>("Source")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode", "StandardCode", "Year");
+
+                    b.HasIndex("ProvinceCode", "StandardCode", "Year");
+
+                    b.ToTable("report_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Reports.ReportSetEntity", b =>
                 {
                     b.Property<long>("Id")

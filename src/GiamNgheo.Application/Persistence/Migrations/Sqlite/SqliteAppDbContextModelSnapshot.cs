@@ -716,6 +716,73 @@ namespace GiamNgheo.Application.Persistence.Migrations.Sqlite
                     b.ToTable("report_aggregates", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Application.Reports.Aggregates.ReportListEntryEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EscapedNearPoorEarlier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EscapedPoorEarlier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("PreviousCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode", "StandardCode", "Year");
+
+                    b.HasIndex("ProvinceCode", "StandardCode", "Year");
+
+                    b.ToTable("report_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Application.Reports.ReportSetEntity", b =>
                 {
                     b.Property<long>("Id")
