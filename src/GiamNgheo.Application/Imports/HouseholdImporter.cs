@@ -476,7 +476,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 if (fresh.Count > 0)
                 {
                     await BulkInsertAsync(fresh, byHousehold, villageCodes, communeProvince, minority, source, now, registeredCount, validation, progress, ct);
-                    await Reports.Aggregates.ReportAggregates.MarkDirtyAsync(db, fresh.Select(r => (communeProvince[r.CommuneCode], r.CommuneCode)), ct); // report aggregates (issue 7)
+                    await Reports.Aggregates.ReportAggregates.MarkDirtyAsync(db, fresh.Select(r => (communeProvince[r.CommuneCode], r.CommuneCode)), ct); // report aggregates (docs/reports.md)
                 }
 
                 progress?.Report(new ImportProgress("Đang cập nhật hộ đã có", 0, existingRows.Count));
@@ -527,7 +527,7 @@ public sealed class HouseholdImporter(AppDbContext db, StandardRegistry standard
                 }
 
                 progress?.Report(new ImportProgress("Đang cập nhật danh sách chờ hỗ trợ", 0, 0));
-                await new Support.GapMaterializer(db).RefreshForImportAsync([.. households.Select(h => (h.Value.HouseholdCode, h.Value.CommuneCode))], ct); // materialised gaps (issue 6)
+                await new Support.GapMaterializer(db).RefreshForImportAsync([.. households.Select(h => (h.Value.HouseholdCode, h.Value.CommuneCode))], ct); // materialised gaps (docs/policies.md)
                 if (validation is not null && !await validation)
                 {
                     throw new OperationCanceledException("The whole-file checks found problems: nothing is committed.");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GiamNgheo.Application.Persistence;
 
 /// <summary>
-/// Hand-written data step of migration <c>BResidence</c> (issue 15), called from its <c>Up</c> on both providers, kept
+/// Hand-written data step of migration <c>BResidence</c> (residence dates and statuses per year), called from its <c>Up</c> on both providers, kept
 /// apart so that the lead can regenerate the migration: the report aggregates written before it counted only the
 /// households classified in each year and carry no status source. Their rows get the best source they can have
 /// (recognised where a decision made them official, computed otherwise) and every commune that has them is queued for

@@ -24,8 +24,8 @@ namespace GiamNgheo.Application.Reports;
 /// one indexed row per listed household and the members of those households by id. A (year, standard) the unit has no
 /// aggregates for (no classification of that year and standard anywhere in its province) is read from the
 /// classification rows instead (<see cref="ReportDataLoader.LoadStatusesAsync(ReportUnitInfo, int, PovertyStandard, bool, CancellationToken)"/>
-/// with listedOnly). Issue 15 had made every list derive the statuses at read time (carried-over households have no
-/// row in the year): 14.2 s for a 1 M-household province's lists; docs/benchmarks.md §4.
+/// with listedOnly). Deriving every list's statuses at read time (carried-over households have no row in the year) took
+/// a 1 M-household province's lists to 14 s; docs/benchmarks.md §4.
 /// </remarks>
 public sealed class ReportListLoader(AppDbContext db, ReportDataLoader loader, ReportAggregates aggregates)
 {

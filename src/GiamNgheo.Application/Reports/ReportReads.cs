@@ -10,7 +10,7 @@ internal static class ReportReads
     /// <summary>
     /// Memory map asked for on SQLite (SQLite caps it at its compile-time maximum): reads then come from the operating
     /// system's page cache without a read() call and a copy per 4 KB page, which was most of the time of the report
-    /// lists' index lookups on a 1 M-household database (issue 7).
+    /// lists' index lookups on a 1 M-household database (docs/benchmarks.md §4).
     /// </summary>
     private const long SqliteMapSize = 2_147_418_112;
 

@@ -81,7 +81,7 @@ public sealed class ReportService(
         var counts = wanted.Where(n => n <= 13).ToList();
         var lists = wanted.Where(n => n >= 14).ToList();
         // (Reading the lists on a second connection while this one read the aggregates was measured slower at 1 M in
-        // session 3, and a second context cannot share the one open connection of an in-memory SQLite database.)
+        // an earlier version, and a second context cannot share the one open connection of an in-memory SQLite database.)
         var rows = counts.Count > 0 ? await aggregates.ReadAsync(resolved, year, standardCode, null, ct) : [];
         var listed = lists.Count > 0 ? await listLoader.LoadAsync(resolved, year, standard, ct) : [];
         var context = await loader.ContextAsync(resolved, year, standard, rows.Select(r => r.Key.UnitCode).Concat(listed.Select(h => h.UnitCode)), ct);

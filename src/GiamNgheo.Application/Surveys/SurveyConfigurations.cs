@@ -32,7 +32,7 @@ internal sealed class HouseholdClassificationConfiguration : IEntityTypeConfigur
         builder.Property(c => c.StandardCode).HasMaxLength(40);
         builder.Property(c => c.Deprived).HasMaxLength(1000);
         builder.HasIndex(c => new { c.HouseholdId, c.ProvinceCode, c.Year, c.StandardCode }).IsUnique();
-        // Covering for the report lists (issue 7): the year's poor / near-poor of a unit and their earlier years are read
+        // Covering for the report lists (docs/reports.md): the year's poor / near-poor of a unit and their earlier years are read
         // from the index alone (household, commune, village as trailing columns), not one table row per household.
         builder.HasIndex(c => new { c.ProvinceCode, c.Year, c.StandardCode, c.Category, c.HouseholdId, c.CommuneCode, c.VillageCode });
         builder.HasIndex(c => new { c.CommuneCode, c.Year, c.StandardCode, c.Category, c.HouseholdId, c.VillageCode });

@@ -29,7 +29,7 @@ public sealed record ReportTable(
     IReadOnlyList<ReportColumn> Columns,
     IReadOnlyList<ReportRow> Rows)
 {
-    /// <summary>The reporting date and the denominator (<see cref="ReportBase.ToVietnamese"/>), printed under the title; empty in snapshots made before issue 15.</summary>
+    /// <summary>The reporting date and the denominator (<see cref="ReportBase.ToVietnamese"/>), printed under the title; empty in snapshots made before the reporting date was printed.</summary>
     public string BaseVi { get; init; } = string.Empty;
 
     public int ColumnIndex(string key)
