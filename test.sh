@@ -73,6 +73,16 @@ if ! dotnet build GiamNgheo.slnx -c Release --no-restore >"$out/build.log" 2>&1;
   echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1
 fi
 
+# Formatting (the analyzers and code style are enforced by the build; whitespace is not): the full suite only.
+if [ -z "${TEST_FILTER:-}" ]; then
+  log "formatting (dotnet format whitespace --verify-no-changes)"
+  if ! dotnet format whitespace GiamNgheo.slnx --verify-no-changes -v q >"$out/format.log" 2>&1; then
+    grep -E "error" "$out/format.log" | head -50
+    echo "formatting differs: run 'dotnet format whitespace GiamNgheo.slnx' and commit"
+    echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1
+  fi
+fi
+
 log "running tests"
 set +e
 dotnet test --solution GiamNgheo.slnx -c Release --no-build --results-directory "$out" ${TEST_FILTER:-} 2>&1 | tee "$out/test.log"

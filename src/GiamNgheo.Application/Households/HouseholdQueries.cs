@@ -69,7 +69,8 @@ public sealed class HouseholdQueries(AppDbContext db)
             .ToListAsync(ct);
         var names = await UnitNamesAsync(rows.Select(r => r.CommuneCode).Concat(rows.Select(r => r.VillageCode).OfType<string>()), ct);
         var items = rows.Select(r => new HouseholdListItem(r.Id, r.Code, r.HeadName, r.CommuneCode, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
-            r.VillageCode, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode), r.Address, r.MemberCount, PersonalId.Mask(r.HeadId)) { ResidentUntil = r.ResidentUntil }).ToList();
+            r.VillageCode, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode), r.Address, r.MemberCount, PersonalId.Mask(r.HeadId))
+        { ResidentUntil = r.ResidentUntil }).ToList();
         return new Page<HouseholdListItem>(items, pageNumber, pageSize, total);
     }
 

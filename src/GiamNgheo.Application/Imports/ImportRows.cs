@@ -190,7 +190,8 @@ public static class ImportRowParser
             Causes = causes,
             Needs = needs,
             Flags = flags,
-        }) { Sheet = raw.Sheet };
+        })
+        { Sheet = raw.Sheet };
     }
 
     /// <summary>
@@ -357,7 +358,8 @@ public static class ImportRowParser
             Schooling = schooling,
             Disability = disability,
             Employment = employment,
-        }) { Sheet = raw.Sheet };
+        })
+        { Sheet = raw.Sheet };
     }
 
     /// <summary>1/0/empty, also "có"/"không", "x", true/false.</summary>

@@ -27,10 +27,10 @@ public static class KoboForm
         var choices = new List<Dictionary<string, object?>>();
         void Q(string type, string name, string label, string? constraint = null, string? message = null, bool required = false,
             string? hint = null, string? relevant = null) => survey.Add(new()
-        {
-            ["type"] = type, ["name"] = name, ["label"] = label, ["hint"] = hint, ["required"] = required ? "yes" : null,
-            ["relevant"] = relevant, ["constraint"] = constraint, ["constraint_message"] = message,
-        });
+            {
+                ["type"] = type, ["name"] = name, ["label"] = label, ["hint"] = hint, ["required"] = required ? "yes" : null,
+                ["relevant"] = relevant, ["constraint"] = constraint, ["constraint_message"] = message,
+            });
         void Choices<T>(string list, IEnumerable<T> values, Func<T, string> code, Func<T, string> label)
         {
             foreach (var v in values)

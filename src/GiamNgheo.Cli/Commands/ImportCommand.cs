@@ -49,7 +49,8 @@ internal static class ImportCommand
 
             w ??= k;
             var request = (k is not null ? ImportRequest.Kobo(k.FullName) : w is not null ? ImportRequest.Workbook(w.FullName) : ImportRequest.Csv(h!.FullName, m!.FullName))
-                with { SkipDecided = parse.GetValue(skipDecided), ToYear = parse.GetValue(toYear) };
+                with
+            { SkipDecided = parse.GetValue(skipDecided), ToYear = parse.GetValue(toYear) };
             var report = parse.GetValue(errors)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName((w ?? h)!.FullName)!, "import-errors.csv");
             return await RunAsync(request, report, null, stdout, stderr, ct);

@@ -83,8 +83,18 @@ public static class ReportAggregation
             {
                 core[key] = sums = new Sums(h with
                 {
-                    HouseholdId = 0, HouseholdCode = string.Empty, MemberCount = 0, PreviousMemberCount = 0, Causes = 0, Needs = 0, Deprived = [],
-                    Children = 0, ChildrenHealthDeprived = 0, ChildrenEducationDeprived = 0, Members = [], HeadEthnicityCode = listed ? h.HeadEthnicityCode : null,
+                    HouseholdId = 0,
+                    HouseholdCode = string.Empty,
+                    MemberCount = 0,
+                    PreviousMemberCount = 0,
+                    Causes = 0,
+                    Needs = 0,
+                    Deprived = [],
+                    Children = 0,
+                    ChildrenHealthDeprived = 0,
+                    ChildrenEducationDeprived = 0,
+                    Members = [],
+                    HeadEthnicityCode = listed ? h.HeadEthnicityCode : null,
                 });
             }
 

@@ -32,7 +32,7 @@ internal sealed class LiveGaps(AppDbContext db, HouseholdQueries households)
         return Result<Page<WorklistRow>>.Ok(new Page<WorklistRow>(await WithVillageNamesAsync(items, ct), number, size, all.Count));
     }
 
-private async Task<List<WorklistRow>?> WorklistAllAsync(WorklistQuery query, CancellationToken ct)
+    private async Task<List<WorklistRow>?> WorklistAllAsync(WorklistQuery query, CancellationToken ct)
     {
         var scoped = Filter(query.CommuneCode, query.VillageCode);
         if (scoped is null)

@@ -39,7 +39,7 @@ public class HealthAndUnitsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(34, today!.Length);
         Assert.Equal(63, before!.Length);
         var children = await client.GetFromJsonAsync<JsonElement[]>("/api/admin-units/11/children");
-        Assert.Equal(45 , children!.Length);
+        Assert.Equal(45, children!.Length);
         Assert.Contains(children, c => c.GetProperty("code").GetString() == "03127" && c.GetProperty("areaType").GetString() == "urban");
         var villages = await client.GetFromJsonAsync<JsonElement[]>($"/api/admin-units/{AppFactory.CommuneA}/children");
         Assert.NotEmpty(villages!);
