@@ -118,7 +118,7 @@ public static class MenuItems
     ];
 
     /// <summary>Pages a village reviewer has no use for on a phone even though they may open them.</summary>
-    private static readonly string[] NotForVillage = ["/Standards", "/Units"];
+    private static readonly string[] NotForVillage = ["/Standards", "/Units", "/Imports"];
 
     /// <summary>The menu of a role.</summary>
     public static IReadOnlyList<MenuItem> For(string? role) => role is null
