@@ -129,3 +129,19 @@ public static class MenuItems
     public static IReadOnlyList<MenuItem> For(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? For(Roles.All.FirstOrDefault(user.IsInRole)) : [];
 }
+
+/// <summary>A role's name for people: Vietnamese, or English in English mode (never the role code).</summary>
+public static class RoleLabel
+{
+    public static string Of(string role) => L.T(Roles.VietnameseName(role), role switch
+    {
+        Roles.SystemAdmin => "System administrator",
+        Roles.ProvincialOfficer => "Provincial officer",
+        Roles.CommuneOfficer => "Commune officer",
+        Roles.VillageReviewer => "Village reviewer",
+        Roles.SectorOfficer => "Sector officer",
+        Roles.Supervisor => "Supervisor",
+        Roles.Leader => "Leader",
+        _ => role,
+    });
+}
