@@ -56,7 +56,8 @@ builder.Services.AddIdentityCore<AppUser>(IdentitySetup.Configure)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
-builder.Services.AddAuthorization(o => o.AddPolicy(UsersApi.Policy, p => p.RequireRole(Roles.SystemAdmin, Roles.ProvincialOfficer, Roles.CommuneOfficer)));
+// Page and API policies: one rule for the pages, the menu and the edit buttons (Infrastructure/PageAccess).
+builder.Services.AddAuthorization(PageAccess.AddPolicies);
 builder.Services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
 
 builder.Services.AddRazorPages(o =>
@@ -66,7 +67,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Status");
-    o.Conventions.AuthorizeFolder("/Users", UsersApi.Policy);
+    PageAccess.Apply(o.Conventions);
 });
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

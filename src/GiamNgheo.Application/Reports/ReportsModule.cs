@@ -18,6 +18,7 @@ public static class ReportsModule
         services.AddScoped<ReportSetService>();
         services.AddScoped<TargetService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<HomeTasks>();
         return services;
     }
 }

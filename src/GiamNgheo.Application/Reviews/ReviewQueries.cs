@@ -24,7 +24,10 @@ public sealed class ReviewQueries(AppDbContext db)
             && await db.ReviewHouseholds.AnyAsync(h => h.CommuneReviewId == cr.Id && h.VillageCode == village, ct);
     }
 
-    private IQueryable<CommuneReviewEntity> CommunesInScope()
+    private IQueryable<CommuneReviewEntity> CommunesInScope() => CommuneReviewsInScope(db);
+
+    /// <summary>The commune reviews the current user sees (their province, commune, or the reviews with households of their village).</summary>
+    internal static IQueryable<CommuneReviewEntity> CommuneReviewsInScope(AppDbContext db)
     {
         var user = db.CurrentUser;
         var q = db.CommuneReviews.AsNoTracking();

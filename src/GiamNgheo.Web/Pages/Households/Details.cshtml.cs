@@ -15,9 +15,9 @@ public sealed class DetailsModel(HouseholdQueries queries, HouseholdCommands com
     public SurveyView? Survey { get; private set; }
     /// <summary>The household's status per review year and standard, with its source (recognised, computed, carried over).</summary>
     public IReadOnlyList<StatusHistoryLine> Statuses { get; private set; } = [];
-    public bool CanEdit => Roles.RegistryEditors.Any(User.IsInRole);
+    public bool CanEdit => Infrastructure.PageAccess.Allows(User, Infrastructure.PageAccess.RegistryEdit);
     public bool CanSeeIds => Roles.PersonalIdViewers.Any(User.IsInRole);
-    public bool CanSeeAudit => Roles.Administrators.Any(User.IsInRole);
+    public bool CanSeeAudit => Infrastructure.PageAccess.Allows(User, Infrastructure.PageAccess.Province);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using GiamNgheo.Application;
 using GiamNgheo.Application.Households;
-using GiamNgheo.Application.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -44,7 +43,7 @@ public sealed class IndexModel(HouseholdQueries queries) : PageModel
         Communes = [.. units.Where(u => u.ParentCode is null).Select(u => (u.Code, u.Name))];
         Villages = [.. units.Where(u => u.ParentCode is not null && (string.IsNullOrEmpty(Commune) || u.ParentCode == Commune)).Select(u => (u.Code, u.Name))];
         Result = await queries.ListAsync(new HouseholdListQuery(Commune, Village, Q, PageNumber, 25) { Standard = Standard, Year = Year, Category = Category, IncludeFormer = Former }, ct);
-        CanEdit = Roles.RegistryEditors.Any(User.IsInRole);
+        CanEdit = Infrastructure.PageAccess.Allows(User, Infrastructure.PageAccess.RegistryEdit);
     }
 
     public string PageLink(int page) =>

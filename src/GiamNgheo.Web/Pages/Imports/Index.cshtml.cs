@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdQueries queries, Import
     public IReadOnlyList<ImportRecord> Recent { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Units { get; private set; } = [];
     public string? Error { get; private set; }
-    public bool CanImport => Roles.RegistryEditors.Any(User.IsInRole);
+    public bool CanImport => Infrastructure.PageAccess.Allows(User, Infrastructure.PageAccess.RegistryEdit);
     public bool CanExport => Roles.PersonalIdViewers.Any(User.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
