@@ -30,6 +30,7 @@ public static class DependencyInjection
                 break;
         }
 
+        Identity.IdentitySetup.AddUsers(services);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdminUnitQueries>();
         services.AddScoped<AreaTypeHandler>();

@@ -1,7 +1,6 @@
 using GiamNgheo.Application;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,8 +29,6 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddApplication(builder.Configuration);
         builder.Services.AddSingleton<ICurrentUser>(actor ?? SystemUser.Instance);
-        builder.Services.AddIdentityCore<AppUser>(IdentitySetup.Configure).AddRoles<IdentityRole>()
-            .AddUserConfirmation<ActiveUserConfirmation>().AddEntityFrameworkStores<AppDbContext>();
         return builder.Build();
     }
 

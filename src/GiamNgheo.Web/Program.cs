@@ -49,10 +49,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
 });
-builder.Services.AddIdentityCore<AppUser>(IdentitySetup.Configure)
-    .AddRoles<IdentityRole>()
-    .AddUserConfirmation<ActiveUserConfirmation>()
-    .AddEntityFrameworkStores<AppDbContext>()
+// The user store is registered by AddApplication (IdentitySetup.AddUsers); the web adds sign-in on top of it.
+new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), builder.Services)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();

@@ -1,4 +1,6 @@
+using GiamNgheo.Application.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GiamNgheo.Application.Identity;
 
@@ -9,6 +11,17 @@ namespace GiamNgheo.Application.Identity;
 /// </summary>
 public static class IdentitySetup
 {
+    /// <summary>
+    /// The one registration of the user store (called by <c>AddApplication</c>): users and roles in the application's
+    /// database with these rules. The web host adds sign-in, its claims and token providers on the returned builder's
+    /// services (<see cref="IdentityBuilder"/> over the same types); the CLI and the tests use it as it is.
+    /// </summary>
+    public static IdentityBuilder AddUsers(IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(Configure)
+            .AddRoles<IdentityRole>()
+            .AddUserConfirmation<ActiveUserConfirmation>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
     public static void Configure(IdentityOptions o)
     {
         o.Lockout.MaxFailedAccessAttempts = 5;

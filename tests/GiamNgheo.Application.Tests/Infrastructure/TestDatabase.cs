@@ -171,7 +171,6 @@ public sealed class TestDatabase : IAsyncDisposable
                 break;
         }
 
-        services.AddIdentityCore<AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();
     }
 
