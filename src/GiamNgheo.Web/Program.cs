@@ -67,7 +67,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Status");
     o.Conventions.AuthorizeFolder("/Users", UsersApi.Policy);
-});
+}).AddMvcOptions(FormValues.Register); // dd/MM/yyyy dates, 1.600.000 numbers, Vietnamese binding messages
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
