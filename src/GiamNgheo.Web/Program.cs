@@ -25,6 +25,7 @@ builder.Services.AddDataProtection().SetApplicationName("GiamNgheo")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Path"]
         ?? Path.Combine(DatabaseSettings.RepositoryRoot(), "data", "keys")));
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<DataNames>();
 
 builder.Services.AddAuthentication(o =>
     {
