@@ -25,6 +25,18 @@ public sealed class DataNames(StandardRegistry standards, PolicyRegistry policie
         return standard is null ? code : L.T(standard.LabelVi, standard.LabelEn);
     }
 
+    /// <summary>The standard in short, by its legal document ("Nghị định 07/2021/NĐ-CP"), for narrow columns; the code when unknown.</summary>
+    public async Task<string> DocumentAsync(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return string.Empty;
+        }
+
+        var standard = (await standards.AllAsync(CancellationToken.None)).FirstOrDefault(s => s.Standard.Code == code).Standard;
+        return standard?.LegalDocument ?? code;
+    }
+
     /// <summary>The policy's name; the code when unknown.</summary>
     public async Task<string> PolicyAsync(string? code)
     {
