@@ -99,13 +99,13 @@ public static class PolicyEligibility
         {
             if (clause.Categories.Count > 0 && category is null)
             {
-                return $"chưa có kết quả phân loại theo chuẩn {standard}";
+                return $"chưa có kết quả phân loại theo {StandardVi(standard)}";
             }
 
             var parts = new List<string>();
             if (clause.Categories.Count > 0)
             {
-                parts.Add("không phải " + string.Join(" hoặc ", clause.Categories.Select(x => x.ToVietnamese().ToLowerInvariant())) + $" theo chuẩn {standard}");
+                parts.Add("không phải " + string.Join(" hoặc ", clause.Categories.Select(x => x.ToVietnamese().ToLowerInvariant())) + $" theo {StandardVi(standard)}");
             }
 
             if (clause.EscapedWithinYears is { } y)
