@@ -25,6 +25,7 @@ builder.Services.AddDataProtection().SetApplicationName("GiamNgheo")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:Path"]
         ?? Path.Combine(DatabaseSettings.RepositoryRoot(), "data", "keys")));
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<DataNames>();
 
 builder.Services.AddAuthentication(o =>
     {
@@ -66,7 +67,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Status");
     PageAccess.Apply(o.Conventions);
-});
+}).AddMvcOptions(FormValues.Register); // dd/MM/yyyy dates, 1.600.000 numbers, Vietnamese binding messages
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -20,6 +20,9 @@ public static class ReportExport
     public static string FileName(ReportTable table, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"bieu-{table.Number:00}-{table.UnitCode}-{table.Year}-{table.StandardCode}.{extension}");
 
+    /// <summary>The standard's name and legal document from the shipped standards data, never its code.</summary>
+    public static string StandardName(string code) => Domain.Standards.StandardCatalog.Find(code)?.LabelVi ?? code;
+
     public static string KindLabel(ReportRowKind kind) => kind switch
     {
         ReportRowKind.Households => "Hộ",
@@ -36,7 +39,7 @@ public static class ReportExport
         "ỦY BAN NHÂN DÂN " + table.UnitName.ToUpper(Vi),
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
         string.Create(CultureInfo.InvariantCulture, $"Biểu số {table.Number:00}: {table.TitleVi.ToUpper(Vi)}"),
-        string.Create(CultureInfo.InvariantCulture, $"Năm {table.Year} — Chuẩn nghèo: {table.StandardCode}"),
+        string.Create(CultureInfo.InvariantCulture, $"Năm {table.Year} — {StandardName(table.StandardCode)}"),
         "Đơn vị báo cáo: " + table.UnitName,
         .. (table.BaseVi.Length > 0 ? [table.BaseVi] : Array.Empty<string>()),
         string.Create(CultureInfo.InvariantCulture, $"(Số liệu lập ngày {today:dd/MM/yyyy} từ cơ sở dữ liệu hộ nghèo, hộ cận nghèo)"),

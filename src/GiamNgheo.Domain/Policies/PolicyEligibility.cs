@@ -99,13 +99,13 @@ public static class PolicyEligibility
         {
             if (clause.Categories.Count > 0 && category is null)
             {
-                return $"chưa có kết quả phân loại theo chuẩn {standard}";
+                return $"chưa có kết quả phân loại theo {StandardVi(standard)}";
             }
 
             var parts = new List<string>();
             if (clause.Categories.Count > 0)
             {
-                parts.Add("không phải " + string.Join(" hoặc ", clause.Categories.Select(x => x.ToVietnamese().ToLowerInvariant())) + $" theo chuẩn {standard}");
+                parts.Add("không phải " + string.Join(" hoặc ", clause.Categories.Select(x => x.ToVietnamese().ToLowerInvariant())) + $" theo {StandardVi(standard)}");
             }
 
             if (clause.EscapedWithinYears is { } y)
@@ -133,10 +133,21 @@ public static class PolicyEligibility
 
         if (clause.AnyDeprivation.Count > 0 && !clause.AnyDeprivation.Any(facts.Deprived.Contains))
         {
-            return "không thiếu hụt " + string.Join(" hoặc ", clause.AnyDeprivation);
+            return "không thiếu hụt " + string.Join(" hoặc ", clause.AnyDeprivation.Select(IndicatorVi));
         }
 
         return null;
+    }
+
+    /// <summary>"chuẩn nghèo tại Nghị định 07/2021/NĐ-CP" for ND07_2021 (from the shipped standards data); a standard not shipped keeps its code.</summary>
+    private static string StandardVi(string code) =>
+        Standards.StandardCatalog.Find(code) is { } s ? "chuẩn nghèo tại " + s.LegalDocument : "chuẩn " + code;
+
+    /// <summary>An indicator's Vietnamese name in lower case ("việc làm"), from the shipped standards; else its code.</summary>
+    private static string IndicatorVi(string code)
+    {
+        var name = Standards.StandardCatalog.All.SelectMany(s => s.Indicators).FirstOrDefault(i => i.Code == code)?.NameVi;
+        return name is { Length: > 0 } ? char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..] : code;
     }
 
     private static string Describe(EligibilityClause clause, HouseholdCategory? category, string standard)
@@ -144,7 +155,7 @@ public static class PolicyEligibility
         var parts = new List<string>();
         if (category is { } cat && clause.Categories.Contains(cat))
         {
-            parts.Add($"{cat.ToVietnamese().ToLowerInvariant()} theo chuẩn {standard}");
+            parts.Add($"{cat.ToVietnamese().ToLowerInvariant()} theo {StandardVi(standard)}");
         }
         else if (clause.EscapedWithinYears is { } years)
         {
@@ -172,7 +183,7 @@ public static class PolicyEligibility
 
         if (clause.AnyDeprivation.Count > 0)
         {
-            parts.Add("thiếu hụt " + string.Join(" hoặc ", clause.AnyDeprivation));
+            parts.Add("thiếu hụt " + string.Join(" hoặc ", clause.AnyDeprivation.Select(IndicatorVi)));
         }
 
         return string.Join(", ", parts);

@@ -22,6 +22,22 @@ public sealed record PovertyStandard
     /// <summary>The legal document, e.g. "Nghị định 07/2021/NĐ-CP ngày 27/01/2021".</summary>
     public required Marked<string> LegalBasis { get; init; }
 
+    /// <summary>The legal document in short, as offices cite it: "Nghị định 07/2021/NĐ-CP" (the legal basis up to its date).</summary>
+    public string LegalDocument
+    {
+        get
+        {
+            var basis = LegalBasis.Value;
+            var at = basis.IndexOf(" ngày ", StringComparison.Ordinal);
+            return at > 0 ? basis[..at] : basis;
+        }
+    }
+
+    /// <summary>How users read the standard, never its code: "Chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP)".</summary>
+    public string LabelVi => $"{NameVi} ({LegalDocument})";
+
+    public string LabelEn => $"{NameEn} ({LegalDocument})";
+
     /// <summary>The article that sets the classification rule, cited in every decision (Vietnamese).</summary>
     public required Marked<string> RuleArticle { get; init; }
 

@@ -12,7 +12,11 @@ public static class L
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Date(DateTime utc) => utc.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>A moment stored in UTC, shown in Vietnam time (UTC+7), as offices read it.</summary>
+    public static string Date(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(GiamNgheo.Application.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset at) => at.ToOffset(GiamNgheo.Application.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>1.234.567 in Vietnamese, 1,234,567 in English.</summary>
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);

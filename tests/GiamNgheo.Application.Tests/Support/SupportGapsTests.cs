@@ -58,7 +58,7 @@ public class SupportGapsTests
         var gaps = (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().ForHouseholdAsync(half.Id, default))).Value!;
         var hi = gaps.Policies.Single(p => p.PolicyCode == "HI_POOR");
         Assert.True(hi.Eligible && hi.Served && !hi.Gap);
-        Assert.Equal("Đủ điều kiện: hộ nghèo theo chuẩn ND07_2021.", hi.ReasonVi);
+        Assert.Equal("Đủ điều kiện: hộ nghèo theo chuẩn nghèo tại Nghị định 07/2021/NĐ-CP.", hi.ReasonVi);
 
         var noSupport = (await db.RunAsync(sp => sp.GetRequiredService<SupportGaps>().NoSupportThisYearAsync(Samples.CommuneA, null, default))).Value!;
         Assert.Equal([unserved.Id], noSupport.Select(r => r.HouseholdId));

@@ -132,14 +132,14 @@ public class PolicyEligibilityTests
         };
         var result = PolicyEligibility.Evaluate(PolicyCatalog.Get("HI_POOR"), facts, Today);
         Assert.False(result.Eligible);
-        Assert.Contains("theo chuẩn ND07_2021", result.ReasonVi, StringComparison.Ordinal);
+        Assert.Contains("theo chuẩn nghèo tại Nghị định 07/2021/NĐ-CP", result.ReasonVi, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Evaluate_Eligible_ReasonNamesTheCategoryAndStandard()
     {
         var result = PolicyEligibility.Evaluate(PolicyCatalog.Get("HI_POOR"), Facts("poor", "None", "rural", -1, false, ""), Today);
-        Assert.Equal("Đủ điều kiện: hộ nghèo theo chuẩn ND07_2021.", result.ReasonVi);
+        Assert.Equal("Đủ điều kiện: hộ nghèo theo chuẩn nghèo tại Nghị định 07/2021/NĐ-CP.", result.ReasonVi);
     }
 
     [Fact]

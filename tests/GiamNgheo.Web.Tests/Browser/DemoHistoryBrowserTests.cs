@@ -22,12 +22,12 @@ public class DemoHistoryBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await browser.LoginAsync("tinh");
         await page.GotoAsync(browser.BaseUrl + "/Dashboards?unit=11&year=2025");
 
-        // The 2023–2025 trend under ND07: a non-zero poor rate every year, falling.
-        var points = await page.Locator("svg.chart[aria-label$='ND07_2021'] circle > title").AllTextContentsAsync();
+        // The 2023–2025 trend under ND07 (titled by the standard's name, never its code): a non-zero poor rate every year.
+        var points = await page.Locator("svg.chart[aria-label$='(Nghị định 07/2021/NĐ-CP)'] circle > title").AllTextContentsAsync();
         var rates = Years.Select(year =>
         {
             var title = Assert.Single(points, p => p.StartsWith($"Tỷ lệ nghèo {year}:", StringComparison.Ordinal));
-            return double.Parse(title[(title.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().TrimEnd('%'), CultureInfo.InvariantCulture);
+            return double.Parse(title[(title.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().TrimEnd('%'), CultureInfo.GetCultureInfo("vi-VN")); // 12,5 (decimal comma)
         }).ToList();
         Assert.All(rates, r => Assert.True(r > 0, $"poor rates {string.Join(" / ", rates)}"));
 

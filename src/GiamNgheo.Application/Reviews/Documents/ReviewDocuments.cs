@@ -16,9 +16,18 @@ namespace GiamNgheo.Application.Reviews.Documents;
 /// later edits or imports of a household never change a signed document. Reviews recorded before documents were frozen
 /// get theirs frozen at the first print.
 /// </summary>
-public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
+public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries, Standards.StandardRegistry standards)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>The standard as documents name it (from the standards table), never its code.</summary>
+    private async Task<string> StandardNameAsync(string code, CancellationToken ct) =>
+        (await standards.AllAsync(ct)).FirstOrDefault(s => s.Standard.Code == code).Standard?.LabelVi ?? code;
+
+    private async Task<string> LegalBasisAsync(string code, CancellationToken ct) =>
+        (await standards.AllAsync(ct)).FirstOrDefault(s => s.Standard.Code == code).Standard?.LegalBasis.Value ?? code;
+
+    private static string Lower(string text) => text.Length > 0 ? char.ToLower(text[0], Vi) + text[1..] : text;
 
     // ---------------------------------------------------------------- serving (stored bytes)
 
@@ -237,7 +246,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         }
 
         doc.Center($"Thời gian niêm yết: từ ngày {D(board.PostingStart)} đến hết ngày {D(board.PostingEnd)} ({rules.PostingWorkingDays} ngày làm việc)", 10, false);
-        doc.Center($"Chuẩn nghèo áp dụng: {board.StandardCode}", 10, false);
+        doc.Center($"Chuẩn nghèo áp dụng: {await StandardNameAsync(board.StandardCode, ct)}", 10, false);
         doc.Space(8);
         float[] widths = [30, 95, 150, 95, 75, 85];
         doc.Row(["STT", "Mã hộ", "Họ và tên chủ hộ", "Thôn", "Năm trước", "Kết quả rà soát"], widths, bold: true);
@@ -284,7 +293,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
             doc.Left($"Hộ ông/bà: {h.HeadName}", 12, bold: true);
             doc.Left($"Mã hộ: {h.Code}", 11);
             doc.Left($"Địa chỉ: {(string.IsNullOrWhiteSpace(h.Address) ? $"{villages.GetValueOrDefault(h.VillageCode ?? string.Empty, h.VillageCode ?? string.Empty)}, {board.CommuneName}" : h.Address)}", 11);
-            doc.Left($"Là {(r.Category == "poor" ? "hộ nghèo" : "hộ cận nghèo")} theo chuẩn nghèo đa chiều ({board.StandardCode}), được công nhận tại Quyết định số {board.DecisionNumber} ngày {D(board.DecisionSignedOn)} của Chủ tịch UBND xã.", 11);
+            doc.Left($"Là {(r.Category == "poor" ? "hộ nghèo" : "hộ cận nghèo")} theo {Lower(await StandardNameAsync(board.StandardCode, ct))}, được công nhận tại Quyết định số {board.DecisionNumber} ngày {D(board.DecisionSignedOn)} của Chủ tịch UBND xã.", 11);
             doc.Space(6);
             doc.Left($"Các thành viên trong hộ ({h.Members.Count} người):", 11, bold: true);
             float[] widths = [30, 200, 90, 150];
@@ -327,7 +336,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries)
         doc.Center($"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.ToUpper(Vi)}", 12, true);
         doc.Space(6);
         doc.Left("Căn cứ Luật Tổ chức chính quyền địa phương;", 10.5);
-        doc.Left($"Căn cứ chuẩn nghèo đa chiều áp dụng ({board.StandardCode}, Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ và các văn bản sửa đổi, thay thế);", 10.5);
+        doc.Left($"Căn cứ {await LegalBasisAsync(board.StandardCode, ct)} và các văn bản sửa đổi, thay thế;", 10.5);
         doc.Left("Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm;", 10.5);
         doc.Left($"Căn cứ kết quả {period} và kết quả niêm yết công khai{(board.PostingEnd is { } end ? $" đến hết ngày {D(end)}" : string.Empty)};", 10.5);
         doc.Left("Theo đề nghị của Ban Chỉ đạo rà soát hộ nghèo, hộ cận nghèo xã.", 10.5);

@@ -10,7 +10,11 @@ public static class SvgCharts
 {
     private static readonly string[] Palette = ["#b91c1c", "#d97706", "#1d4ed8", "#047857", "#7c3aed", "#be185d"];
 
+    /// <summary>A coordinate (SVG syntax: always a decimal point).</summary>
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A value shown to the reader, written like the tables: 12,5 in Vietnamese (decimal comma), 12.5 in English.</summary>
+    public static string Label(double v) => v.ToString("0.##", CultureInfo.CurrentCulture);
 
     public sealed record Series(string Name, IReadOnlyList<(int X, double Y)> Points);
 
@@ -29,7 +33,7 @@ public static class SvgCharts
         for (var i = 0; i <= 4; i++)
         {
             var v = max * i / 4;
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{w - right}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\" stroke=\"#ddd\"/><text x=\"{left - 4}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\">{F(v)}{unit}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{w - right}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\" stroke=\"#ddd\"/><text x=\"{left - 4}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\">{Label(v)}{unit}</text>");
         }
 
         foreach (var year in years)
@@ -49,8 +53,8 @@ public static class SvgCharts
 
             foreach (var p in points)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(p.X))}\" cy=\"{F(Y(p.Y))}\" r=\"3.5\" fill=\"{color}\"><title>{WebUtility.HtmlEncode(series[s].Name)} {p.X}: {F(p.Y)}{unit}</title></circle>");
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(p.X))}\" y=\"{F(Y(p.Y) - 7)}\" text-anchor=\"middle\" fill=\"{color}\">{F(p.Y)}</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(p.X))}\" cy=\"{F(Y(p.Y))}\" r=\"3.5\" fill=\"{color}\"><title>{WebUtility.HtmlEncode(series[s].Name)} {p.X}: {Label(p.Y)}{unit}</title></circle>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(p.X))}\" y=\"{F(Y(p.Y) - 7)}\" text-anchor=\"middle\" fill=\"{color}\">{Label(p.Y)}</text>");
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{w - right + 10}\" y=\"{top + s * 18}\" width=\"12\" height=\"4\" fill=\"{color}\"/><text x=\"{w - right + 26}\" y=\"{top + s * 18 + 6}\">{WebUtility.HtmlEncode(series[s].Name)}</text>");
@@ -75,7 +79,7 @@ public static class SvgCharts
             var width = (w - left - right) * bars[i].Value / max;
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{y + 12}\" text-anchor=\"end\">{WebUtility.HtmlEncode(bars[i].Label)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{y}\" width=\"{F(Math.Max(0.5, width))}\" height=\"{bar}\" fill=\"{Palette[2]}\"/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(left + width + 4)}\" y=\"{y + 12}\">{F(bars[i].Value)}{unit}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(left + width + 4)}\" y=\"{y + 12}\">{Label(bars[i].Value)}{unit}</text>");
         }
 
         sb.Append("</svg>");

@@ -62,10 +62,13 @@ public sealed class EditModel(HouseholdQueries queries, HouseholdCommands comman
             Version = Input.Version,
             ResidentFrom = Id is null ? Input.ResidentFrom : null,
         };
-        var result = Id is { } id ? await commands.UpdateAsync(id, input, ct) : await commands.CreateAsync(input, ct);
-        if (this.AfterSave(result, L.T("Đã lưu.", "Saved."), h => $"/Households/Details/{h.Id}") is { } done)
+        if (ModelState.IsValid)
         {
-            return done;
+            var result = Id is { } id ? await commands.UpdateAsync(id, input, ct) : await commands.CreateAsync(input, ct);
+            if (this.AfterSave(result, L.T("Đã lưu.", "Saved."), h => $"/Households/Details/{h.Id}") is { } done)
+            {
+                return done;
+            }
         }
 
         await LoadUnitsAsync(ct);

@@ -58,9 +58,12 @@ public sealed class MemberModel(HouseholdQueries queries, HouseholdCommands comm
     {
         if (Input.DateOfBirth is null)
         {
-            ModelState.AddModelError("Input.DateOfBirth", L.T("Chưa nhập ngày sinh.", "Date of birth is required."));
+            if (ModelState.GetFieldValidationState("Input.DateOfBirth") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError("Input.DateOfBirth", L.T("Chưa nhập ngày sinh.", "Date of birth is required."));
+            }
         }
-        else
+        else if (ModelState.IsValid)
         {
             var input = new MemberInput
             {

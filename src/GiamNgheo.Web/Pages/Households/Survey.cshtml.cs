@@ -102,6 +102,7 @@ public sealed class SurveyForm
     public int Year { get; set; }
     public DateOnly? SurveyDate { get; set; }
     public bool ScreenedOut { get; set; }
+    [System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.Currency)]
     public long? IncomePerCapita { get; set; }
     public int? B1Score { get; set; }
     /// <summary>TT17_2016 | TT07_2021; empty = the default of the review year.</summary>

@@ -23,6 +23,7 @@ public sealed class RecordModel(HouseholdQueries households, PolicyRegistry poli
         public long? MemberId { get; set; }
         public string? Agency { get; set; }
         public DateOnly Date { get; set; }
+        [System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.Currency)]
         public long AmountDong { get; set; }
         public decimal? Quantity { get; set; }
         public string Funding { get; set; } = "central_budget";
@@ -43,6 +44,12 @@ public sealed class RecordModel(HouseholdQueries households, PolicyRegistry poli
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A date or amount that could not be read (its Vietnamese message is on the field): shown again as typed.
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
         var result = await commands.RecordAsync(new SupportInput
         {
             HouseholdId = id, PolicyCode = Input.PolicyCode, MemberId = Input.MemberId, Agency = Input.Agency, Date = Input.Date,
