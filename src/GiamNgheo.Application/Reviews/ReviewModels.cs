@@ -29,7 +29,11 @@ public sealed record AddHouseholdInput
 }
 
 /// <summary>A household of the commune found by code or name to add to a review list; <see cref="Listed"/> when it already is on it.</summary>
-public sealed record ReviewCandidate(string Code, string HeadName, string? VillageName, string Address, bool Listed);
+public sealed record ReviewCandidate(string Code, string HeadName, string? VillageName, string Address, bool Listed)
+{
+    /// <summary>When the name matched a member rather than the head: that member's name (so the officer sees why the household is offered).</summary>
+    public string? MatchedMember { get; init; }
+}
 
 public sealed record VoteInput(long ReviewHouseholdId, int Agree, bool? Passed = null);
 

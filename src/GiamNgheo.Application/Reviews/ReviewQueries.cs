@@ -170,10 +170,12 @@ public sealed class ReviewQueries(AppDbContext db)
                 h.VillageCode,
                 h.Address,
                 Listed = db.ReviewHouseholds.Any(r => r.CommuneReviewId == cr.Id && r.HouseholdId == h.Id),
+                Member = h.Code == raw || h.HeadNameFolded.Contains(folded) ? null
+                    : h.Members.Where(m => m.FullNameFolded.Contains(folded)).OrderBy(m => m.Order).Select(m => m.FullName).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var names = await CurrentNamesAsync(db, rows.Select(r => r.VillageCode).OfType<string>(), full: false, ct);
-        return [.. rows.Select(r => new ReviewCandidate(r.Code, r.HeadName, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode, r.VillageCode), r.Address, r.Listed))];
+        return [.. rows.Select(r => new ReviewCandidate(r.Code, r.HeadName, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode, r.VillageCode), r.Address, r.Listed) { MatchedMember = r.Member })];
     }
 
     public async Task<CommuneBoard?> BoardAsync(long communeReviewId, CancellationToken ct)
