@@ -7,7 +7,7 @@ public sealed record HouseholdListQuery(string? CommuneCode = null, string? Vill
     /// <summary>With <see cref="Year"/> and <see cref="Category"/>: only households of that category under that standard (links from reports and dashboards).</summary>
     public string? Standard { get; init; }
     public int? Year { get; init; }
-    /// <summary>poor, near_poor, medium, not_poor (or POOR…).</summary>
+    /// <summary>The status filter: poor, near_poor, medium, not_poor (or POOR…) — the category of the year's status, carried over included — or not_surveyed.</summary>
     public string? Category { get; init; }
     /// <summary>Also households no longer resident today (moved away, dissolved, merged); by default only residents are listed.</summary>
     public bool IncludeFormer { get; init; }
@@ -19,6 +19,9 @@ public sealed record HouseholdListItem(
 {
     /// <summary>The first day the household is no longer resident; null while resident.</summary>
     public DateOnly? ResidentUntil { get; init; }
+
+    /// <summary>Its status of the query's review year under the query's standard (the one rule); null when the query names none.</summary>
+    public Statuses.StatusView? Status { get; init; }
 }
 
 public sealed record HouseholdDetail(

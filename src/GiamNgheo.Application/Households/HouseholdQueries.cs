@@ -2,6 +2,7 @@ using GiamNgheo.Application.AdminUnits;
 using GiamNgheo.Application.Audit;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Persistence;
+using GiamNgheo.Application.Statuses;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,29 @@ public sealed class HouseholdQueries(AppDbContext db)
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Households in the user's scope, filtered and paged; the search ignores diacritics and matches any member's name or the code.</summary>
+    /// <summary>
+    /// Households in the user's scope, filtered and paged; the search ignores diacritics and matches any member's name or
+    /// the code. With <see cref="HouseholdListQuery.Standard"/> and <see cref="HouseholdListQuery.Year"/> every item carries
+    /// its status of that review year (<see cref="HouseholdStatusQueries.ForReviewYearAsync"/>); with a
+    /// <see cref="HouseholdListQuery.Category"/> too, only the households whose status matches (<see cref="HouseholdStatusQueries.MatchingAsync"/>).
+    /// </summary>
     public async Task<Page<HouseholdListItem>> ListAsync(HouseholdListQuery query, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var pageNumber = Math.Max(1, query.Page);
+        var households = await FilteredAsync(query, ct);
+        var total = await households.CountAsync(ct);
+        var items = await ItemsAsync(Ordered(households).Skip((pageNumber - 1) * pageSize).Take(pageSize), query, ct);
+        return new Page<HouseholdListItem>(items, pageNumber, pageSize, total);
+    }
+
+    /// <summary>The list's order: commune, village, head's name (folded), id.</summary>
+    internal static IQueryable<HouseholdEntity> Ordered(IQueryable<HouseholdEntity> households) =>
+        households.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageCode).ThenBy(h => h.HeadNameFolded).ThenBy(h => h.Id);
+
+    /// <summary>The households of the list's filters in the user's scope (unordered), the status filter applied by the one rule.</summary>
+    internal async Task<IQueryable<HouseholdEntity>> FilteredAsync(HouseholdListQuery query, CancellationToken ct)
+    {
         var households = UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser);
         if (!string.IsNullOrWhiteSpace(query.CommuneCode))
         {
@@ -35,13 +54,6 @@ public sealed class HouseholdQueries(AppDbContext db)
             households = households.Where(h => h.ResidentUntil == null || h.ResidentUntil > today);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Standard) && query.Year is { } year
-            && Domain.Classification.HouseholdCategoryCodes.TryParse(query.Category, out var category))
-        {
-            var standard = query.Standard;
-            households = households.Where(h => db.HouseholdClassifications.Any(c => c.HouseholdId == h.Id && c.ProvinceCode == h.ProvinceCode && c.Year == year && c.StandardCode == standard && c.Category == category));
-        }
-
         var folded = VietnameseText.Fold(query.Search);
         if (folded.Length > 0)
         {
@@ -51,9 +63,19 @@ public sealed class HouseholdQueries(AppDbContext db)
                 || h.Code == raw);
         }
 
-        var total = await households.CountAsync(ct);
-        var rows = await households.OrderBy(h => h.CommuneCode).ThenBy(h => h.VillageCode).ThenBy(h => h.HeadNameFolded).ThenBy(h => h.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+        if (!string.IsNullOrWhiteSpace(query.Standard) && query.Year is { } year && HouseholdStatusQueries.IsStatusFilter(query.Category))
+        {
+            var ids = await new HouseholdStatusQueries(db).MatchingAsync(households, query.Standard, year, query.Category!, ct);
+            households = households.Where(h => ids.Contains(h.Id));
+        }
+
+        return households;
+    }
+
+    /// <summary>The list items of a page (or an export batch) of households, with their status when the query names a standard and a year.</summary>
+    internal async Task<List<HouseholdListItem>> ItemsAsync(IQueryable<HouseholdEntity> households, HouseholdListQuery query, CancellationToken ct)
+    {
+        var rows = await households
             .Select(h => new
             {
                 h.Id,
@@ -68,10 +90,34 @@ public sealed class HouseholdQueries(AppDbContext db)
             })
             .ToListAsync(ct);
         var names = await UnitNamesAsync(rows.Select(r => r.CommuneCode).Concat(rows.Select(r => r.VillageCode).OfType<string>()), ct);
-        var items = rows.Select(r => new HouseholdListItem(r.Id, r.Code, r.HeadName, r.CommuneCode, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
+        IReadOnlyDictionary<long, StatusView> statuses = !string.IsNullOrWhiteSpace(query.Standard) && query.Year is { } year && rows.Count > 0
+            ? await new HouseholdStatusQueries(db).ForReviewYearAsync([.. rows.Select(r => r.Id)], query.Standard, year, ct)
+            : new Dictionary<long, StatusView>();
+        return [.. rows.Select(r => new HouseholdListItem(r.Id, r.Code, r.HeadName, r.CommuneCode, names.GetValueOrDefault(r.CommuneCode, r.CommuneCode),
             r.VillageCode, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode), r.Address, r.MemberCount, PersonalId.Mask(r.HeadId))
-        { ResidentUntil = r.ResidentUntil }).ToList();
-        return new Page<HouseholdListItem>(items, pageNumber, pageSize, total);
+        {
+            ResidentUntil = r.ResidentUntil,
+            Status = statuses.GetValueOrDefault(r.Id),
+        })];
+    }
+
+    /// <summary>
+    /// The main (legal) standard of review year <paramref name="year"/> for the user's households: the first standard of
+    /// the province that is not only computed in parallel, as a campaign takes it (<c>OpenCampaign</c>); the national
+    /// default when the scope has no household.
+    /// </summary>
+    public async Task<(string Code, string NameVi)> MainStandardAsync(int year, CancellationToken ct)
+    {
+        var registry = new Standards.StandardRegistry(db);
+        var province = await UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser).Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
+        var legal = province is null ? null : (await registry.ActiveAsync(year, province, ct)).FirstOrDefault(a => !a.InParallel)?.Standard;
+        if (legal is not null)
+        {
+            return (legal.Code, legal.NameVi);
+        }
+
+        var fallback = (await registry.AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == Exports.HouseholdExporter.DefaultStandard);
+        return (Exports.HouseholdExporter.DefaultStandard, fallback?.NameVi ?? Exports.HouseholdExporter.DefaultStandard);
     }
 
     /// <summary>
@@ -113,6 +159,10 @@ public sealed class HouseholdQueries(AppDbContext db)
             LeftNote = household.LeftNote,
         };
     }
+
+    /// <summary>The Vietnamese name of a standard, or its code when unknown.</summary>
+    public async Task<string> StandardNameAsync(string code, CancellationToken ct) =>
+        (await new Standards.StandardRegistry(db).AllAsync(ct)).Select(s => s.Standard).FirstOrDefault(s => s.Code == code)?.NameVi ?? code;
 
     public static bool CanSeePersonalIds(ICurrentUser user) => UnitScope.IsAny(user, Roles.PersonalIdViewers);
 

@@ -79,6 +79,10 @@ public sealed class ReviewCommands(AppDbContext db, ReviewSettings settings, Sta
     public Task<Result<CommuneBoard>> ReturnReportAsync(long communeReviewId, string comment, CancellationToken ct) =>
         new ReturnReport(services).RunAsync(communeReviewId, comment, ct);
 
+    /// <summary>The province accepts a commune's submitted report (periodic or regular); the comment is optional.</summary>
+    public Task<Result<CommuneBoard>> AcceptReportAsync(long communeReviewId, string? comment, CancellationToken ct) =>
+        new AcceptReport(services).RunAsync(communeReviewId, comment, ct);
+
     /// <summary>Mẫu 04: a request to leave the list, linked into any open review of the commune.</summary>
     public Task<Result<long>> RecordEscapeRequestAsync(EscapeRequestInput input, CancellationToken ct) =>
         new RecordEscapeRequest(services).RunAsync(input, ct);

@@ -19,11 +19,20 @@ public sealed record OpenCampaignInput
 
 public sealed record AddHouseholdInput
 {
+    /// <summary>The household's code (mã hộ) as officials know it; used when given (<see cref="HouseholdId"/> is the API's older way).</summary>
+    public string? HouseholdCode { get; init; }
     public long HouseholdId { get; init; }
     public ListingReason Reason { get; init; }
     /// <summary>Mẫu 01 date (required for an application).</summary>
     public DateOnly? ApplicationDate { get; init; }
     public string? ReasonText { get; init; }
+}
+
+/// <summary>A household of the commune found by code or name to add to a review list; <see cref="Listed"/> when it already is on it.</summary>
+public sealed record ReviewCandidate(string Code, string HeadName, string? VillageName, string Address, bool Listed)
+{
+    /// <summary>When the name matched a member rather than the head: that member's name (so the officer sees why the household is offered).</summary>
+    public string? MatchedMember { get; init; }
 }
 
 public sealed record VoteInput(long ReviewHouseholdId, int Agree, bool? Passed = null);
@@ -52,7 +61,14 @@ public sealed record DecisionInput(string Number, DateOnly SignedOn, string Sign
 public sealed record EscapeRequestInput(long HouseholdId, DateOnly ReceivedOn, string FromCategory, string? Reason);
 
 public sealed record CampaignSummary(long Id, int Year, CampaignKind Kind, string KindVi, int Month, DateOnly StartDate, DateOnly EndDate,
-    string StandardCode, IReadOnlyList<string> ParallelStandards, int Communes, IReadOnlyDictionary<string, int> CommunesByState);
+    string StandardCode, IReadOnlyList<string> ParallelStandards, int Communes, IReadOnlyDictionary<string, int> CommunesByState)
+{
+    /// <summary>A regular review's commune (its one commune review), so that the province's list names it; null for a periodic review.</summary>
+    public string? CommuneName { get; init; }
+
+    /// <summary>Commune reports submitted and waiting for the province (state Reported).</summary>
+    public int ReportsWaiting { get; init; }
+}
 
 public sealed record CommuneOverviewRow(long CommuneReviewId, string CommuneCode, string CommuneName, CommuneReviewState State, string StateVi,
     int Households, DateOnly ReportDeadline, DateOnly? ReportSubmittedOn, bool Late, int DaysLate, string? ReturnComment);

@@ -66,15 +66,23 @@ public sealed class ReviewQueries(AppDbContext db)
             return null;
         }
 
-        var states = await CommunesInScope().Where(x => x.CampaignId == id).Select(x => x.State).ToListAsync(ct);
+        var communes = await CommunesInScope().Where(x => x.CampaignId == id).Select(x => new { x.State, x.CommuneCode }).ToListAsync(ct);
+        var states = communes.Select(x => x.State).ToList();
         if (states.Count == 0 && !UnitScope.Contains(db.CurrentUser, c.ProvinceCode, string.Empty, null))
         {
             return null;
         }
 
+        var communeName = c.Kind == CampaignKind.Regular && communes.Count == 1
+            ? (await NamesAsync([communes[0].CommuneCode], ct)).GetValueOrDefault(communes[0].CommuneCode, communes[0].CommuneCode)
+            : null;
         return new CampaignSummary(c.Id, c.Year, c.Kind, c.Kind.ToVietnamese(), c.Month, c.StartDate, c.EndDate, c.StandardCode,
             c.ParallelStandards.Split(';', StringSplitOptions.RemoveEmptyEntries), states.Count,
-            states.GroupBy(s => s).ToDictionary(g => g.Key.ToVietnamese(), g => g.Count(), StringComparer.Ordinal));
+            states.GroupBy(s => s).ToDictionary(g => g.Key.ToVietnamese(), g => g.Count(), StringComparer.Ordinal))
+        {
+            CommuneName = communeName,
+            ReportsWaiting = states.Count(s => s == CommuneReviewState.Reported),
+        };
     }
 
     /// <summary>Communes of a campaign with their state and lateness against the report deadline (§4.9).</summary>
@@ -94,7 +102,7 @@ public sealed class ReviewQueries(AppDbContext db)
         var today = db.Clock.Today();
         return new CampaignOverview(campaign, [.. communes.Select(c =>
         {
-            var submitted = c.State == CommuneReviewState.Reported ? c.ReportSubmittedOn : null;
+            var submitted = c.State is CommuneReviewState.Reported or CommuneReviewState.Accepted ? c.ReportSubmittedOn : null;
             var reference = submitted ?? today;
             var daysLate = Math.Max(0, reference.DayNumber - c.ReportDeadline.DayNumber);
             return new CommuneOverviewRow(c.Id, c.CommuneCode, names.GetValueOrDefault(c.CommuneCode, c.CommuneCode), c.State, c.State.ToVietnamese(),
@@ -133,6 +141,44 @@ public sealed class ReviewQueries(AppDbContext db)
 
         var file = await db.ReviewFiles.AsNoTracking().SingleAsync(f => f.Id == fileId, ct);
         return new DocumentFile(file.FileName, file.ContentType, file.Content);
+    }
+
+    /// <summary>
+    /// Households of the commune review's commune to pick from when adding one to the list: the exact household code, or
+    /// a name (head or any member) searched without diacritics like the household list; at most <paramref name="limit"/>,
+    /// by head's name. Null when the commune review is not visible.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewCandidate>?> CandidatesAsync(long communeReviewId, string? search, CancellationToken ct, int limit = 20)
+    {
+        var cr = await db.CommuneReviews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == communeReviewId, ct);
+        if (cr is null || !await VisibleAsync(db, cr, ct))
+        {
+            return null;
+        }
+
+        var raw = search?.Trim() ?? string.Empty;
+        var folded = Domain.Common.VietnameseText.Fold(raw);
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+
+        var households = db.Households.AsNoTracking().Where(h => h.ProvinceCode == cr.ProvinceCode && h.CommuneCode == cr.CommuneCode
+            && (h.Code == raw || h.HeadNameFolded.Contains(folded) || h.Members.Any(m => m.FullNameFolded.Contains(folded))));
+        var rows = await households.OrderBy(h => h.Code == raw ? 0 : 1).ThenBy(h => h.HeadNameFolded).ThenBy(h => h.Code).Take(limit)
+            .Select(h => new
+            {
+                h.Code,
+                h.HeadName,
+                h.VillageCode,
+                h.Address,
+                Listed = db.ReviewHouseholds.Any(r => r.CommuneReviewId == cr.Id && r.HouseholdId == h.Id),
+                Member = h.Code == raw || h.HeadNameFolded.Contains(folded) ? null
+                    : h.Members.Where(m => m.FullNameFolded.Contains(folded)).OrderBy(m => m.Order).Select(m => m.FullName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var names = await CurrentNamesAsync(db, rows.Select(r => r.VillageCode).OfType<string>(), full: false, ct);
+        return [.. rows.Select(r => new ReviewCandidate(r.Code, r.HeadName, r.VillageCode is null ? null : names.GetValueOrDefault(r.VillageCode, r.VillageCode), r.Address, r.Listed) { MatchedMember = r.Member })];
     }
 
     public async Task<CommuneBoard?> BoardAsync(long communeReviewId, CancellationToken ct)

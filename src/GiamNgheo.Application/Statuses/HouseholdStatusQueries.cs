@@ -13,6 +13,18 @@ public sealed record StatusView(long HouseholdId, string StandardCode, Household
 {
     public string SourceVi => StatusLabels.Vietnamese(Status, DecisionNumber, DecisionSignedOn);
     public string SourceEn => StatusLabels.English(Status, DecisionNumber, DecisionSignedOn);
+
+    /// <summary>The source with, for a carried-over status, whether the earlier result it carries was recognised (the household list and its export).</summary>
+    public string SourceDetailVi => Status.Source != StatusSource.CarriedOver ? SourceVi
+        : Status.DecisionId is null ? $"{SourceVi} ({Lower(StatusLabels.ComputedVi)})" : $"{SourceVi}, {Lower(StatusLabels.RecognisedVi(DecisionNumber, DecisionSignedOn))}";
+
+    public string SourceDetailEn => Status.Source != StatusSource.CarriedOver ? SourceEn
+        : Status.DecisionId is null ? $"{SourceEn} ({Lower(StatusLabels.ComputedEn)})" : $"{SourceEn}, {Lower(StatusLabels.RecognisedEn(DecisionNumber, DecisionSignedOn))}";
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    /// <summary>The category in Vietnamese, or "Chưa rà soát" for a household never surveyed.</summary>
+    public string CategoryVi => Status.Source == StatusSource.NotSurveyed ? StatusLabels.NotSurveyedVi : Status.Category.ToVietnamese();
 }
 
 /// <summary>One line of a household's status history: review year × standard.</summary>
@@ -139,6 +151,99 @@ public sealed class HouseholdStatusQueries(AppDbContext db)
         }
 
         return [.. lines.OrderByDescending(l => l.Year).ThenBy(l => l.StandardCode, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The list filter value for "Chưa rà soát" (no fact up to the year); the other values are category codes.</summary>
+    public const string NotSurveyedFilter = "not_surveyed";
+
+    /// <summary>Whether <paramref name="filter"/> is a status filter: a category code (poor, near_poor, medium, not_poor) or <see cref="NotSurveyedFilter"/>.</summary>
+    public static bool IsStatusFilter(string? filter) =>
+        string.Equals(filter?.Trim(), NotSurveyedFilter, StringComparison.OrdinalIgnoreCase) || HouseholdCategoryCodes.TryParse(filter, out _);
+
+    /// <summary>
+    /// The ids of the households of <paramref name="households"/> (already scoped and filtered by the caller) whose status of
+    /// review year <paramref name="year"/> under <paramref name="standardCode"/> matches <paramref name="filter"/> — a
+    /// category (recognised, computed or carried over; a household never surveyed counts as not poor), or
+    /// <see cref="NotSurveyedFilter"/>. The rule is <see cref="HouseholdStatusRules.ForReviewYear"/>, applied here to the
+    /// candidates only: SQL first narrows the households on the indexed fact tables to those with a fact of that category
+    /// up to the year (for "not surveyed", with no fact at all), since a status always rests on one such fact; then the
+    /// candidates' facts of the standard up to the year are read in two queries and the rule decides.
+    /// </summary>
+    public async Task<List<long>> MatchingAsync(IQueryable<Households.HouseholdEntity> households, string standardCode, int year, string filter,
+        CancellationToken ct)
+    {
+        var notSurveyed = string.Equals(filter.Trim(), NotSurveyedFilter, StringComparison.OrdinalIgnoreCase);
+        HouseholdCategory category = default;
+        if (!notSurveyed && !HouseholdCategoryCodes.TryParse(filter, out category))
+        {
+            throw new ArgumentException($"Not a status filter: {filter}", nameof(filter));
+        }
+
+        var recognised = db.HouseholdStatuses.AsNoTracking().Where(x => x.Recognised && x.StandardCode == standardCode && x.ReviewYear <= year);
+        var computed = db.HouseholdClassifications.AsNoTracking().Where(x => x.DecisionId == null && x.StandardCode == standardCode && x.Year <= year);
+        IQueryable<Households.HouseholdEntity> candidates;
+        if (notSurveyed)
+        {
+            candidates = households.Where(h => !recognised.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)
+                && !computed.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode));
+        }
+        else
+        {
+            var r = recognised.Where(x => x.Category == category);
+            var c = computed.Where(x => x.Category == category);
+            candidates = category == HouseholdCategory.NotPoor
+                ? households.Where(h => r.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)
+                    || c.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)
+                    || (!recognised.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)
+                        && !computed.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)))
+                : households.Where(h => r.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode)
+                    || c.Any(x => x.HouseholdId == h.Id && x.ProvinceCode == h.ProvinceCode));
+        }
+
+        var ids = candidates.Select(h => h.Id);
+        var candidateIds = await ids.ToListAsync(ct);
+        if (candidateIds.Count == 0)
+        {
+            return [];
+        }
+
+        var facts = new Dictionary<long, List<StatusFact>>();
+        void Add(long householdId, StatusFact fact)
+        {
+            if (!facts.TryGetValue(householdId, out var list))
+            {
+                facts[householdId] = list = [];
+            }
+
+            list.Add(fact);
+        }
+
+        if (!notSurveyed)
+        {
+            foreach (var x in await recognised.Where(x => ids.Contains(x.HouseholdId))
+                .Select(x => new { x.HouseholdId, x.ReviewYear, x.Category, x.SignedOn, x.DecisionId, x.PolicyFrom }).ToListAsync(ct))
+            {
+                Add(x.HouseholdId, new StatusFact(x.ReviewYear, x.Category, x.SignedOn, x.DecisionId, x.PolicyFrom));
+            }
+
+            foreach (var x in await computed.Where(x => ids.Contains(x.HouseholdId))
+                .Select(x => new { x.HouseholdId, x.Year, x.Category, x.ComputedAtUtc }).ToListAsync(ct))
+            {
+                Add(x.HouseholdId, new StatusFact(x.Year, x.Category, DateOnly.FromDateTime(x.ComputedAtUtc)));
+            }
+        }
+
+        var result = new List<long>();
+        foreach (var id in candidateIds)
+        {
+            var status = HouseholdStatusRules.ForReviewYear(facts.GetValueOrDefault(id) ?? [], year);
+            if (notSurveyed ? status.Source == StatusSource.NotSurveyed : status.Category == category)
+            {
+                result.Add(id);
+            }
+        }
+
+        return result;
     }
 
     internal sealed record Decision(string Number, DateOnly SignedOn, string Signer);

@@ -14,6 +14,9 @@ public enum CommuneAction : byte
     IssueCertificates = 6,
     SubmitReport = 7,
     ReturnReport = 8,
+
+    /// <summary>The province accepts (tiếp nhận) a submitted report; the review is closed.</summary>
+    AcceptReport = 9,
 }
 
 /// <summary>What happens to one household inside a commune's review.</summary>
@@ -83,6 +86,7 @@ public static class ReviewStateMachine
         (CommuneReviewState.CertificatesIssued, CommuneAction.SubmitReport, CommuneReviewState.Reported),
         (CommuneReviewState.Returned, CommuneAction.SubmitReport, CommuneReviewState.Reported),
         (CommuneReviewState.Reported, CommuneAction.ReturnReport, CommuneReviewState.Returned),
+        (CommuneReviewState.Reported, CommuneAction.AcceptReport, CommuneReviewState.Accepted),
     ];
 
     /// <summary>Every allowed household edge (from, action, to); guards apply on top.</summary>
@@ -146,7 +150,7 @@ public static class ReviewStateMachine
                 : PostingOpen(facts),
             CommuneAction.IssueCertificates => null,
             CommuneAction.SubmitReport => Count(HouseholdReviewState.Decided) is var n and > 0 ? $"Còn {n} hộ đã công nhận chưa được cấp giấy chứng nhận." : null,
-            CommuneAction.ReturnReport => null,
+            CommuneAction.ReturnReport or CommuneAction.AcceptReport => null,
         };
         return reason is null ? Transition<CommuneReviewState>.To(to) : Transition<CommuneReviewState>.Refuse(facts.State, reason);
     }
@@ -224,6 +228,7 @@ public static class ReviewStateMachine
         CommuneAction.IssueCertificates => "cấp giấy chứng nhận",
         CommuneAction.SubmitReport => "gửi báo cáo lên tỉnh",
         CommuneAction.ReturnReport => "trả lại báo cáo",
+        CommuneAction.AcceptReport => "tiếp nhận báo cáo",
     };
 
     public static string ActionVi(HouseholdAction action) => action switch

@@ -39,6 +39,9 @@ public enum CommuneReviewState : byte
 
     /// <summary>The province returned the report with a comment; the commune submits again.</summary>
     Returned = 8,
+
+    /// <summary>The province accepted (tiếp nhận) the report: the commune's review is closed.</summary>
+    Accepted = 9,
 }
 
 /// <summary>State of one household inside a commune's review.</summary>
@@ -94,6 +97,7 @@ public static class ReviewStateNames
         CommuneReviewState.CertificatesIssued => "Đã cấp giấy chứng nhận",
         CommuneReviewState.Reported => "Đã báo cáo tỉnh",
         CommuneReviewState.Returned => "Tỉnh trả lại báo cáo",
+        CommuneReviewState.Accepted => "Tỉnh đã tiếp nhận báo cáo",
     };
 
     public static string ToVietnamese(this HouseholdReviewState state) => state switch
@@ -121,6 +125,7 @@ public static class ReviewStateNames
         CommuneReviewState.CertificatesIssued => "certificates_issued",
         CommuneReviewState.Reported => "reported",
         CommuneReviewState.Returned => "returned",
+        CommuneReviewState.Accepted => "accepted",
     };
 
     public static string ToCode(this HouseholdReviewState state) => state switch

@@ -27,6 +27,8 @@ public static class ReviewsApi
         group.MapGet("/communes/{id:long}/movements", async (ReviewQueries q, long id, CancellationToken ct) =>
             OkOr404(await q.MovementsAsync(id, ct)));
         group.MapPost("/communes/{id:long}/list", async (ReviewCommands c, long id, CancellationToken ct) => ApiResults.From(await c.BuildListAsync(id, ct), TypedResults.Ok));
+        group.MapGet("/communes/{id:long}/candidates", async (ReviewQueries queries, long id, [FromQuery(Name = "q")] string? search, CancellationToken ct) =>
+            await queries.CandidatesAsync(id, search, ct) is { } list ? Results.Ok(list) : Results.NotFound());
         group.MapPost("/communes/{id:long}/households", async (ReviewCommands c, long id, AddHouseholdInput input, CancellationToken ct) =>
             ApiResults.From(await c.AddHouseholdAsync(id, input, ct), TypedResults.Ok));
         group.MapPost("/communes/{id:long}/actions/{action}", async (ReviewCommands c, long id, string action, CancellationToken ct) =>
@@ -57,6 +59,8 @@ public static class ReviewsApi
             ApiResults.From(await d.CertificatesAsync(id, household, ct), f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
         group.MapPost("/communes/{id:long}/return", async (ReviewCommands c, long id, CommentBody body, CancellationToken ct) =>
             ApiResults.From(await c.ReturnReportAsync(id, body.Comment, ct), TypedResults.Ok));
+        group.MapPost("/communes/{id:long}/accept", async (ReviewCommands c, long id, CommentBody? body, CancellationToken ct) =>
+            ApiResults.From(await c.AcceptReportAsync(id, body?.Comment, ct), TypedResults.Ok));
         group.MapPut("/households/{id:long}/survey", async (ReviewCommands c, long id, SurveyInput input, CancellationToken ct) =>
             ApiResults.From(await c.RecordSurveyAsync(id, input, ct), TypedResults.Ok));
         group.MapPost("/households/{id:long}/complaints", async (ReviewCommands c, long id, ComplaintInput input, CancellationToken ct) =>

@@ -174,11 +174,17 @@ public class RefusedStepTests
         Province(db);
         await Refused(db, steps, "ReturnReport", ResultStatus.Conflict, c => c.ReturnReportAsync(id, "Thiếu biên bản", default));
         await Refused(db, steps, "ReturnReport", ResultStatus.Invalid, c => c.ReturnReportAsync(id, " ", default));
+        await Refused(db, steps, "AcceptReport", ResultStatus.Conflict, c => c.AcceptReportAsync(id, null, default));
+        await Refused(db, steps, "AcceptReport", ResultStatus.Invalid, c => c.AcceptReportAsync(id, new string('x', 2001), default));
+        db.User.Become("tinh-khac", Roles.ProvincialOfficer, "01", AdminLevel.Province);
+        await Refused(db, steps, "AcceptReport", ResultStatus.NotFound, c => c.AcceptReportAsync(id, null, default));
+        Commune(db);
+        await Refused(db, steps, "AcceptReport", ResultStatus.Forbidden, c => c.AcceptReportAsync(id, null, default));
 
         string[] all =
         [
             "OpenCampaign", "BuildList", "AddHousehold", "ExcludeHousehold", "Move", "RecordSurvey", "RecordMeeting", "UploadMinutes", "StartPosting",
-            "Complain", "Recheck", "Repost", "ConsultDistrict", "Decide", "IssueCertificates", "ReturnReport", "RecordEscapeRequest",
+            "Complain", "Recheck", "Repost", "ConsultDistrict", "Decide", "IssueCertificates", "ReturnReport", "AcceptReport", "RecordEscapeRequest",
         ];
         Assert.Equal(all.Order(StringComparer.Ordinal), steps.Order(StringComparer.Ordinal));
     }

@@ -132,5 +132,27 @@ public class RegularReviewTests
         Assert.Equal(CommuneReviewState.Reported, (await Run(db, c => c.MoveAsync(id, CommuneAction.SubmitReport, default))).Value!.State);
         overview = await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().OverviewAsync(campaign.Value.Id, default));
         Assert.False(Assert.Single(overview!.Communes).Late);
+
+        // The province sees the commune's regular review, named by its commune, with the report waiting, and accepts it;
+        // a provincial officer of another province does not see it and cannot accept it; the commune cannot accept its own.
+        Assert.Equal(ResultStatus.Forbidden, (await Run(db, c => c.AcceptReportAsync(id, null, default))).Status);
+        db.User.Become("tinh-khac", Roles.ProvincialOfficer, "01", AdminLevel.Province);
+        Assert.Empty(await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().CampaignsAsync(default)));
+        Assert.Equal(ResultStatus.NotFound, (await Run(db, c => c.AcceptReportAsync(id, null, default))).Status);
+        db.User.Become("tinh", Roles.ProvincialOfficer, "11", AdminLevel.Province);
+        var seen = Assert.Single(await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().CampaignsAsync(default)));
+        Assert.Equal((CampaignKind.Regular, "Xã Sín Thầu", 1), (seen.Kind, seen.CommuneName, seen.ReportsWaiting));
+        var accepted = await Run(db, c => c.AcceptReportAsync(id, "Đã đủ hồ sơ", default));
+        Assert.Equal((ResultStatus.Ok, CommuneReviewState.Accepted), (accepted.Status, accepted.Value!.State));
+        Assert.Equal(ResultStatus.Conflict, (await Run(db, c => c.AcceptReportAsync(id, null, default))).Status);
+        Assert.Equal(ResultStatus.Conflict, (await Run(db, c => c.ReturnReportAsync(id, "Muộn", default))).Status);
+        overview = await db.RunAsync(sp => sp.GetRequiredService<ReviewQueries>().OverviewAsync(campaign.Value.Id, default));
+        Assert.Equal((CommuneReviewState.Accepted, "Tỉnh đã tiếp nhận báo cáo"), (overview!.Communes[0].State, overview.Communes[0].StateVi));
+        Assert.NotNull(overview.Communes[0].ReportSubmittedOn);
+        var audit = await db.RunAsync(sp => sp.GetRequiredService<AppDbContext>().AuditRecords.AsNoTracking()
+            .Where(a => a.Action == "review.commune.AcceptReport").Select(a => new { a.UserName, a.EntityId }).ToListAsync());
+        Assert.Equal(("tinh", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (Assert.Single(audit).UserName, audit[0].EntityId));
+        // The certificates stay printable once the report is accepted.
+        Assert.Equal(ResultStatus.Ok, (await db.RunAsync(sp => sp.GetRequiredService<ReviewDocuments>().CertificatesAsync(id, null, default))).Status);
     }
 }

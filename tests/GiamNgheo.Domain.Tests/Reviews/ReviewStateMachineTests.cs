@@ -39,7 +39,7 @@ public class ReviewStateMachineTests
             ? Facts(from, HouseholdReviewState.Posted) with { CampaignStart = Old }
             : Facts(from, HouseholdReviewState.Posted),
         CommuneAction.IssueCertificates => Facts(from, HouseholdReviewState.Decided),
-        CommuneAction.SubmitReport or CommuneAction.ReturnReport => Facts(from, HouseholdReviewState.Certified),
+        CommuneAction.SubmitReport or CommuneAction.ReturnReport or CommuneAction.AcceptReport => Facts(from, HouseholdReviewState.Certified),
     };
 
     public static TheoryData<CommuneReviewState, CommuneAction, CommuneReviewState> AllowedCommune()

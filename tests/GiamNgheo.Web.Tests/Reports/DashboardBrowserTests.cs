@@ -24,7 +24,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         await browser.ScreenshotAsync(page, "reports-02-commune-dashboard");
 
         await page.ClickAsync("#commune-poor-list");
-        await Assertions.Expect(page.Locator("#category-filter")).ToContainTextAsync("poor");
+        await Assertions.Expect(page.Locator("#category-filter")).ToContainTextAsync("Hộ nghèo");
         var total = int.Parse((await page.Locator("#total").InnerTextAsync()).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(total > 0);
         Assert.Contains("commune=03158", page.Url, StringComparison.Ordinal);

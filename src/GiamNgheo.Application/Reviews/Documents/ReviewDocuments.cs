@@ -67,7 +67,7 @@ public sealed class ReviewDocuments(AppDbContext db, ReviewQueries queries, Stan
             return Result<DocumentFile>.NotFound();
         }
 
-        if (board.State < CommuneReviewState.CertificatesIssued || board.State > CommuneReviewState.Returned)
+        if (board.State < CommuneReviewState.CertificatesIssued || board.State > CommuneReviewState.Accepted)
         {
             return Result<DocumentFile>.Conflict("Giấy chứng nhận chỉ in được sau khi đã có quyết định công nhận và cấp giấy chứng nhận.");
         }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Application.Reviews.Steps;
 
-/// <summary>S1: adds a household that applied (Mẫu 01, with its date and reason) or by hand with a reason.</summary>
+/// <summary>S1: adds a household of the commune, given by its code (mã hộ), that applied (Mẫu 01, with its date and reason) or by hand with a reason.</summary>
 internal sealed class AddHousehold(ReviewServices services) : ReviewStep(services)
 {
     public Task<Result<CommuneBoard>> RunAsync(long communeReviewId, AddHouseholdInput input, CancellationToken ct) =>
@@ -19,14 +19,21 @@ internal sealed class AddHousehold(ReviewServices services) : ReviewStep(service
             }
 
             var errors = new ValidationErrors();
-            var household = await Db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.ProvinceCode == cr.ProvinceCode && h.CommuneCode == cr.CommuneCode && h.Id == input.HouseholdId, ct);
+            var code = input.HouseholdCode?.Trim();
+            var inCommune = Db.Households.AsNoTracking().Where(h => h.ProvinceCode == cr.ProvinceCode && h.CommuneCode == cr.CommuneCode);
+            var household = string.IsNullOrEmpty(code)
+                ? await inCommune.SingleOrDefaultAsync(h => h.Id == input.HouseholdId, ct)
+                : await inCommune.SingleOrDefaultAsync(h => h.Code == code, ct);
+            var field = string.IsNullOrEmpty(code) ? "householdId" : "householdCode";
             if (household is null)
             {
-                errors.Add("householdId", "Hộ không thuộc xã này.");
+                errors.Add(field, string.IsNullOrEmpty(code) && input.HouseholdId == 0
+                    ? "Chọn hộ cần thêm (tìm theo mã hộ hoặc họ tên)."
+                    : string.IsNullOrEmpty(code) ? "Hộ không thuộc xã này." : $"Không có hộ mã {code} trong xã này.");
             }
-            else if (await Db.ReviewHouseholds.AnyAsync(h => h.CommuneReviewId == cr.Id && h.HouseholdId == input.HouseholdId, ct))
+            else if (await Db.ReviewHouseholds.AnyAsync(h => h.CommuneReviewId == cr.Id && h.HouseholdId == household.Id, ct))
             {
-                errors.Add("householdId", "Hộ đã có trong danh sách rà soát.");
+                errors.Add(field, $"Hộ {household.Code} ({household.HeadName}) đã có trong danh sách rà soát.");
             }
 
             switch (input.Reason)
@@ -37,7 +44,7 @@ internal sealed class AddHousehold(ReviewServices services) : ReviewStep(service
                 case ListingReason.Application:
                     if (input.ApplicationDate is not { } date || date > Db.Clock.Today())
                     {
-                        errors.Add("applicationDate", "Nhập ngày nộp Giấy đề nghị (Mẫu 01), không sau hôm nay.");
+                        errors.Add("applicationDate", $"Nhập ngày nộp Giấy đề nghị (Mẫu 01), không sau hôm nay ({Day(Db.Clock.Today())}).");
                     }
 
                     if (string.IsNullOrWhiteSpace(input.ReasonText))
@@ -64,16 +71,16 @@ internal sealed class AddHousehold(ReviewServices services) : ReviewStep(service
             {
                 CommuneReviewId = cr.Id,
                 ProvinceCode = household!.ProvinceCode,
-                HouseholdId = input.HouseholdId,
+                HouseholdId = household.Id,
                 VillageCode = household!.VillageCode,
                 ListingReason = input.Reason,
                 ApplicationDate = input.Reason == ListingReason.Application ? input.ApplicationDate : null,
                 ReasonText = Domain.Common.VietnameseText.NormalizeName(input.ReasonText!),
                 State = HouseholdReviewState.Listed,
-                PreviousCategory = await new ReviewListing(Db).PreviousCategoryAsync(input.HouseholdId, cr.CommuneCode, target.Campaign, ct),
+                PreviousCategory = await new ReviewListing(Db).PreviousCategoryAsync(household.Id, cr.CommuneCode, target.Campaign, ct),
             };
             Db.ReviewHouseholds.Add(rh);
-            Db.AddAuditEvent("review.household.add", "CommuneReview", cr.Id.ToString(CultureInfo.InvariantCulture), input.HouseholdId,
+            Db.AddAuditEvent("review.household.add", "CommuneReview", cr.Id.ToString(CultureInfo.InvariantCulture), household.Id,
                 new { reason = input.Reason.ToString(), input.ApplicationDate, rh.ReasonText });
             return null;
         }, ct);

@@ -11,7 +11,7 @@ internal sealed class Complain(ReviewServices services) : ReviewStep(services)
             var errors = new ValidationErrors();
             if (input.ReceivedOn > Db.Clock.Today())
             {
-                errors.Add("receivedOn", "Ngày nhận khiếu nại không được sau hôm nay.");
+                errors.Add("receivedOn", $"Ngày nhận khiếu nại không được sau hôm nay ({Day(Db.Clock.Today())}).");
             }
 
             if (string.IsNullOrWhiteSpace(input.Complainant))

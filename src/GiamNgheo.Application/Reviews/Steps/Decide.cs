@@ -36,7 +36,7 @@ internal sealed class Decide(ReviewServices services) : ReviewStep(services)
 
             if (input.SignedOn > Db.Clock.Today())
             {
-                errors.Add("signedOn", "Ngày ký không được sau hôm nay.");
+                errors.Add("signedOn", $"Ngày ký không được sau hôm nay ({Day(Db.Clock.Today())}).");
             }
 
             if (errors.Any)

@@ -16,7 +16,7 @@ internal sealed class MoveCommune(ReviewServices services) : ReviewStep(services
                 break;
             case CommuneAction.IssueCertificates:
                 return new IssueCertificates(Services).RunAsync(communeReviewId, ct);
-            case CommuneAction.StartPosting or CommuneAction.ConsultDistrict or CommuneAction.Decide or CommuneAction.ReturnReport:
+            case CommuneAction.StartPosting or CommuneAction.ConsultDistrict or CommuneAction.Decide or CommuneAction.ReturnReport or CommuneAction.AcceptReport:
                 return Task.FromResult(Invalid("action", "Bước này cần dữ liệu riêng (ngày niêm yết, quyết định, ý kiến…)."));
         }
 

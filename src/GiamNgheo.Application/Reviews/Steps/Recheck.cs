@@ -12,7 +12,7 @@ internal sealed class Recheck(ReviewServices services) : ReviewStep(services)
             var (rh, cr, campaign) = (target.Household!, target.Commune, target.Campaign);
             if (string.IsNullOrWhiteSpace(input.Result) || input.RecheckedOn > Db.Clock.Today())
             {
-                return Invalid("result", "Nhập kết quả phúc tra và ngày phúc tra (không sau hôm nay).");
+                return Invalid("result", $"Nhập kết quả phúc tra và ngày phúc tra (không sau hôm nay, {Day(Db.Clock.Today())}).");
             }
 
             if (ApplyHousehold(cr, rh, HouseholdAction.Recheck, input.RecheckedOn, 0, 0, new { input.RecheckedOn, input.Result }) is { } refused)

@@ -24,7 +24,7 @@ internal sealed class RecordMeeting(ReviewServices services) : ReviewStep(servic
             var errors = new ValidationErrors();
             if (input.HeldOn > Db.Clock.Today() || input.HeldOn < campaign.StartDate)
             {
-                errors.Add("heldOn", "Ngày họp phải trong đợt rà soát và không sau hôm nay.");
+                errors.Add("heldOn", $"Ngày họp phải từ ngày {Day(campaign.StartDate)} (bắt đầu đợt rà soát) đến ngày {Day(Db.Clock.Today())} (hôm nay).");
             }
 
             if (input.Attendees <= 0)

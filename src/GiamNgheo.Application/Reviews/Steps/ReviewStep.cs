@@ -158,6 +158,9 @@ internal abstract class ReviewStep(ReviewServices services)
         return null;
     }
 
+    /// <summary>A date as officials write it (dd/MM/yyyy), for the valid ranges named in refusals.</summary>
+    protected static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     protected static Result<CommuneBoard> Refused(string reason) => Result<CommuneBoard>.Conflict(reason);
 
     protected static Result<CommuneBoard> Invalid(string field, string message) =>

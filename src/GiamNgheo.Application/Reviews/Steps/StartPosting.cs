@@ -11,7 +11,7 @@ internal sealed class StartPosting(ReviewServices services) : ReviewStep(service
             var (cr, campaign) = (target.Commune, target.Campaign);
             if (start < campaign.StartDate || start > Db.Clock.Today().AddDays(30))
             {
-                return Invalid("start", "Ngày bắt đầu niêm yết phải trong đợt rà soát.");
+                return Invalid("start", $"Ngày bắt đầu niêm yết phải từ ngày {Day(campaign.StartDate)} (bắt đầu đợt rà soát) đến ngày {Day(Db.Clock.Today().AddDays(30))}.");
             }
 
             var households = await HouseholdsAsync(cr.Id, ct);

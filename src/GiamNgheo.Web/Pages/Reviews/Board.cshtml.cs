@@ -14,6 +14,13 @@ public sealed class BoardModel(ReviewQueries queries, ReviewCommands commands, R
     public CommuneBoard Board { get; private set; } = null!;
     public MovementReport? Movements { get; private set; }
 
+    /// <summary>The search for a household to add (code or name, diacritics ignored).</summary>
+    [FromQuery(Name = "find")]
+    public string? Find { get; set; }
+
+    /// <summary>The households of the commune matching <see cref="Find"/>, to pick from.</summary>
+    public IReadOnlyList<ReviewCandidate> Candidates { get; private set; } = [];
+
     private static string Here(long id) => $"/Reviews/Board/{id}";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -25,6 +32,12 @@ public sealed class BoardModel(ReviewQueries queries, ReviewCommands commands, R
         }
 
         Board = board;
+        Find ??= Typed("find");
+        if (!string.IsNullOrWhiteSpace(Find) && board.State is CommuneReviewState.Listing or CommuneReviewState.Surveying)
+        {
+            Candidates = await queries.CandidatesAsync(id, Find, ct) ?? [];
+        }
+
         if (board.State >= CommuneReviewState.Decided)
         {
             Movements = await queries.MovementsAsync(id, ct);
@@ -36,9 +49,9 @@ public sealed class BoardModel(ReviewQueries queries, ReviewCommands commands, R
     public async Task<IActionResult> OnPostListAsync(long id, CancellationToken ct) =>
         After(await commands.BuildListAsync(id, ct), Ok("Đã lập danh sách rà soát.", "Review list built."), Here(id));
 
-    public async Task<IActionResult> OnPostAddAsync(long id, long householdId, ListingReason reason, DateOnly? applicationDate, string? reasonText, CancellationToken ct) =>
-        After(await commands.AddHouseholdAsync(id, new AddHouseholdInput { HouseholdId = householdId, Reason = reason, ApplicationDate = applicationDate, ReasonText = reasonText }, ct),
-            Ok("Đã thêm hộ vào danh sách.", "Household added."), Here(id));
+    public async Task<IActionResult> OnPostAddAsync(long id, string? householdCode, ListingReason reason, DateOnly? applicationDate, string? reasonText, CancellationToken ct) =>
+        After(await commands.AddHouseholdAsync(id, new AddHouseholdInput { HouseholdCode = householdCode ?? string.Empty, Reason = reason, ApplicationDate = applicationDate, ReasonText = reasonText }, ct),
+            Ok($"Đã thêm hộ {householdCode} vào danh sách.", $"Household {householdCode} added."), Here(id) + "#add-household-form");
 
     public async Task<IActionResult> OnPostMoveAsync(long id, CommuneAction action, CancellationToken ct) =>
         After(await commands.MoveAsync(id, action, ct), Ok("Đã chuyển bước.", "Step done."), Here(id));

@@ -1,3 +1,4 @@
+using GiamNgheo.Application;
 using GiamNgheo.Application.Identity;
 using GiamNgheo.Application.Reviews;
 using GiamNgheo.Domain.Reviews;
@@ -6,8 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace GiamNgheo.Web.Pages.Reviews;
 
 /// <summary>Review campaigns in the user's scope; a provincial officer opens the periodic review, a commune officer a regular one.</summary>
-public sealed class IndexModel(ReviewQueries queries, ReviewCommands commands, ICurrentUser user) : ReviewPage
+public sealed class IndexModel(ReviewQueries queries, ReviewCommands commands, ICurrentUser user, TimeProvider clock) : ReviewPage
 {
+    public int ThisYear => clock.Today().Year;
+
     public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
     public bool CanOpenPeriodic => UnitScope.IsAny(user, [Roles.SystemAdmin, Roles.ProvincialOfficer]);
     public bool CanOpenRegular => UnitScope.IsAny(user, [Roles.SystemAdmin, Roles.ProvincialOfficer, Roles.CommuneOfficer]);
