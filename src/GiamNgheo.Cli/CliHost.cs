@@ -27,6 +27,9 @@ internal static class CliHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // The SQLite table rebuilds of the migrations warn once per statement on a first start (expected: the
+        // hand-written data steps run between them); only their errors reach the console.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
         builder.Services.AddApplication(builder.Configuration);
         builder.Services.AddSingleton<ICurrentUser>(actor ?? SystemUser.Instance);
         return builder.Build();

@@ -26,7 +26,8 @@ public sealed record DemoHistoryYear(int Year, int Surveyed, int Poor, int NearP
 /// <item>2024 and 2025 are lawful periodic reviews (QĐ 24/2021 Art. 4): only the previous recognised poor and near-poor
 /// list, the Mẫu 01 applicants and the Mẫu 04 requests are surveyed; every other household is not surveyed and carries
 /// its status over (<see cref="Domain.Statuses.HouseholdStatusRules"/>).</item>
-/// <item>Each year: one periodic campaign; per commune a review in state <c>Reported</c>, its households (Certified),
+/// <item>Each year: one periodic campaign; per commune a review in state <c>Accepted</c> by the province (the last year:
+/// <c>Reported</c>, waiting for the province), its households (Certified),
 /// one village meeting per village with every household's vote, posting for the rules' working days, the district's
 /// opinion before 01/07/2025, a decision (Mẫu 02, "NNN/QĐ-UBND", signed in December by the commune chairman),
 /// certificates (Mẫu 03) for poor and near-poor households and the report submitted before the deadline.</item>
@@ -290,7 +291,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
             CampaignId = campaign.Id,
             ProvinceCode = provinceCode,
             CommuneCode = c,
-            State = CommuneReviewState.Reported,
+            // Earlier years' reports were accepted by the province; the last year's waits for it (the province's task).
+            State = year < LastYear ? CommuneReviewState.Accepted : CommuneReviewState.Reported,
             ReportDeadline = deadline,
         }, StringComparer.Ordinal);
         db.CommuneReviews.AddRange(reviews.Values);
