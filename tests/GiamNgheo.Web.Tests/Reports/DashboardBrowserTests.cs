@@ -14,7 +14,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
 
         var target = page.Locator("#target-cards .card[data-standard=\"QD59_2015\"]");
         await Assertions.Expect(target).ToContainTextAsync("dưới 1%");
-        await Assertions.Expect(target).ToContainTextAsync("QD59_2015");
+        await Assertions.Expect(target).ToContainTextAsync("Quyết định 59/2015/QĐ-TTg"); // the standard by name, not its code
         await Assertions.Expect(target.Locator(".badge")).ToContainTextAsync("Chưa đạt");
         await browser.ScreenshotAsync(page, "reports-01-province-dashboard");
 
