@@ -94,7 +94,8 @@ internal sealed class DemoHistory(AppDbContext db, StandardRegistry standards, R
 
     public async Task<IReadOnlyList<DemoHistoryYear>> WriteAsync(string provinceCode, long seed, IReadOnlyList<(HouseholdEntity Household, HouseholdRow Row)> households, CancellationToken ct)
     {
-        var nd07 = (await standards.ActiveAsync(LastYear, provinceCode, ct)).First(a => !a.InParallel).Standard;
+        var nd07 = await standards.LegalAsync(LastYear, provinceCode, ct)
+            ?? throw new InvalidOperationException($"No legal standard covers {LastYear} in province {provinceCode}.");
         var items = households.Select(h => new Item(h.Household, h.Row)).ToList();
         Plan(items, nd07, seed);
 

@@ -110,7 +110,7 @@ public sealed class HouseholdQueries(AppDbContext db)
     {
         var registry = new Standards.StandardRegistry(db);
         var province = await UnitScope.Apply(db.Households.AsNoTracking(), db.CurrentUser).Select(h => h.ProvinceCode).FirstOrDefaultAsync(ct);
-        var legal = province is null ? null : (await registry.ActiveAsync(year, province, ct)).FirstOrDefault(a => !a.InParallel)?.Standard;
+        var legal = province is null ? null : await registry.LegalAsync(year, province, ct);
         if (legal is not null)
         {
             return (legal.Code, legal.NameVi);

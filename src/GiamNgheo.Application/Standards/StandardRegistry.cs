@@ -38,6 +38,13 @@ public sealed class StandardRegistry(AppDbContext db)
             .Select(x => new ActiveStandard(x.s.Standard, !x.covers))];
     }
 
+    /// <summary>
+    /// The legal standard of review year <paramref name="year"/> in the province: the first of <see cref="ActiveAsync"/>
+    /// that is not only classified in parallel (the one a campaign decides under); null when none covers the year.
+    /// </summary>
+    public async Task<PovertyStandard?> LegalAsync(int year, string provinceCode, CancellationToken ct) =>
+        (await ActiveAsync(year, provinceCode, ct)).FirstOrDefault(a => !a.InParallel)?.Standard;
+
     /// <summary>Seeds the shipped standards that are not in the database yet.</summary>
     internal static async Task<int> EnsureShippedAsync(AppDbContext db, IEnumerable<string> parallelCodes, CancellationToken ct)
     {
